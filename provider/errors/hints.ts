@@ -1,0 +1,57 @@
+import { ramActionFor } from "../client/operations";
+
+/** Codes that mean "slow down": the call is retried with backoff. */
+export const THROTTLING_CODES: ReadonlySet<string> = new Set([
+  "System.LimitControl",
+  "Throttling",
+  "Throttling.User",
+  "Throttling.Api",
+  "ServiceUnavailable",
+]);
+
+/** Codes raised when the request never got a usable answer: the call may or may not have happened. */
+export const NETWORK_CODES: ReadonlySet<string> = new Set(["NetworkError", "Timeout", "ConnectionReset"]);
+
+/** Codes that say the request was not authenticated, whatever the operation. */
+export const AUTHENTICATION_CODES: ReadonlySet<string> = new Set([
+  "SignatureDoesNotMatch",
+  "InvalidAccessKeyId.NotFound",
+  "InvalidAccessKeyId.Inactive",
+  "InvalidSecurityToken.Expired",
+  "InvalidSecurityToken.Mismatch",
+  "InvalidSecurityToken.Malformed",
+  "IncompleteSignature",
+]);
+
+/** A one-line fix for a documented error code, naming the action, product or field involved. */
+export function hintFor(code: string, operation: string): string | undefined {
+  switch (code) {
+    case "Ram.PermissionDeny":
+    case "Forbidden.RAM":
+    case "NoPermission":
+      return `grant the RAM action "${ramActionFor(operation)}" to the caller (a RAM policy with Action "${ramActionFor(operation)}" and Resource "*")`;
+    case "Product.Unsubscript":
+      return "activate Chat App Message Service (CAMS) for this Alibaba Cloud account in the console, then run again";
+    case "Unknown.ResourceOwnerId":
+      return "the phone number or custSpaceId does not belong to this account: check phoneNumber and custSpaceId, and that the credentials are for the account that owns the WABA";
+    case "SignatureDoesNotMatch":
+      return "the AccessKey secret is wrong: check alicloud:secretKey or ALIBABA_CLOUD_ACCESS_KEY_SECRET";
+    case "InvalidAccessKeyId.NotFound":
+    case "InvalidAccessKeyId.Inactive":
+      return "the AccessKey id is unknown or disabled: check alicloud:accessKey or ALIBABA_CLOUD_ACCESS_KEY_ID";
+    case "InvalidSecurityToken.Expired":
+    case "InvalidSecurityToken.Mismatch":
+    case "InvalidSecurityToken.Malformed":
+      return "the STS security token is expired or does not match the AccessKey: refresh the temporary credentials";
+    case "InvalidTimeStamp.Expired":
+      return "the local clock is too far from the service's: synchronise the machine's clock";
+    case "MissingParameter":
+    case "InvalidParameter":
+      return "a request parameter was rejected: check the resource inputs named in the message";
+    default:
+      if (THROTTLING_CODES.has(code)) {
+        return "CAMS allows 5 calls per second per account: lower `cams:maxCallsPerSecond`, or run `pulumi up --parallel` with a smaller value";
+      }
+      return undefined;
+  }
+}

@@ -1,0 +1,17 @@
+import type { QrdlInputs } from "../schemas/inputs";
+
+/** Hidden input carrying the resource's URN, so warnings from the provider host name the resource. */
+export const URN_KEY = "__urn";
+
+/** Inputs as the provider host hands them over: the user's validated inputs plus hidden keys. */
+export type ProviderInputs = QrdlInputs & { [URN_KEY]?: string };
+
+/** What the resource exposes after create, update and read: the inputs plus what CAMS issued. */
+export interface QrdlOutputs extends QrdlInputs {
+  /** The code CAMS issued; authoritative over the one inside the resource id. */
+  qrdlCode: string;
+  /** `https://wa.me/message/<code>`: what the QR image encodes. */
+  deepLinkUrl: string;
+  /** Where CAMS serves the QR image (PNG or SVG). */
+  qrImageUrl: string;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { normalisePhoneNumber, phoneNumberProblem } from "./phoneNumber";
+
+/** What happens when a change would make already printed copies of a code stop working. */
+export type InvalidationPolicy = "update" | "replace" | "deny";
+
+/** The invalidation policies, in the order the docs present them. */
+export const INVALIDATION_POLICIES: readonly InvalidationPolicy[] = ["update", "replace", "deny"];
+
+/** WhatsApp's (Meta's) limit on a prefilled message, in characters. */
+export const MAX_PREFILLED_MESSAGE_LENGTH = 140;
+
+/** Validated, normalised inputs as the provider stores them. */
+export interface QrdlInputs {
+  /** Digits only, country code first. */
+  phoneNumber: string;
+  prefilledMessage: string;
+  generateQrImage: "PNG" | "SVG";
+  custSpaceId?: string;
+  invalidationPolicy: InvalidationPolicy;
+}
+
+const EXAMPLE_PHONE = `"8615800000000" or "+86 158-0000-0000"`;
+
+const phoneNumber = z
+  .string({ error: `phoneNumber is required: set it to the WhatsApp business number, country code first, e.g. ${EXAMPLE_PHONE}` })
+  .transform(normalisePhoneNumber)
+  .superRefine((digits, ctx) => {
+    const problem = phoneNumberProblem(digits);
+    if (problem) ctx.addIssue({ code: "custom", message: `phoneNumber "${digits}" is not usable: ${problem}. Use the business number, country code first, e.g. ${EXAMPLE_PHONE}` });
+  });
+
+const prefilledMessage = z
+  .string({ error: `prefilledMessage is required: set it to the text WhatsApp pre-fills for the customer (1 to ${MAX_PREFILLED_MESSAGE_LENGTH} characters)` })
+  .superRefine((text, ctx) => {
+    const length = [...text].length;
+    if (text.trim() === "") ctx.addIssue({ code: "custom", message: "prefilledMessage is empty: write the text the customer will send (1 to 140 characters)" });
+    else if (length > MAX_PREFILLED_MESSAGE_LENGTH)
+      ctx.addIssue({ code: "custom", message: `prefilledMessage has ${length} characters; WhatsApp allows at most ${MAX_PREFILLED_MESSAGE_LENGTH}: shorten it by ${length - MAX_PREFILLED_MESSAGE_LENGTH}` });
+    else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+      ctx.addIssue({ code: "custom", message: "prefilledMessage contains control characters: remove them (line breaks and tabs are fine)" });
+  });
+
+const generateQrImage = z
+  .string({ error: `generateQrImage must be "PNG" or "SVG"` })
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(["PNG", "SVG"], { error: (issue) => `generateQrImage must be "PNG" or "SVG", got "${String(issue.input)}"` }))
+  .default("PNG");
+
+const custSpaceId = z
+  .string({ error: "custSpaceId must be a string: the ISV sub-customer's SpaceId or the instance id, from the CAMS console's Channel Management page" })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, {
+    error: (issue) => `custSpaceId "${String(issue.input)}" is not a space id: use letters, digits, "-" and "_" only (1 to 64), as shown on the CAMS console's Channel Management page, or leave it out`,
+  })
+  .optional();
+
+const invalidationPolicy = z
+  .enum(["update", "replace", "deny"], {
+    error: (issue) => `invalidationPolicy must be "update", "replace" or "deny", got ${JSON.stringify(issue.input)}: see the README's "Invalidation policy" section`,
+  })
+  .default("update");
+
+/** The schema of a PhoneMessageQrdl's inputs; unknown properties are rejected by name. */
+export const qrdlInputsSchema = z.strictObject(
+  { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown propert${issue.keys.length > 1 ? "ies" : "y"} ${issue.keys.map((k) => `"${k}"`).join(", ")}: PhoneMessageQrdl takes phoneNumber, prefilledMessage, generateQrImage, custSpaceId and invalidationPolicy`
+        : "the inputs must be an object",
+  },
+);
+
+/** The input property names a user may set. */
+export const INPUT_PROPERTIES = Object.keys(qrdlInputsSchema.shape) as Array<keyof QrdlInputs>;
