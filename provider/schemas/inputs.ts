@@ -22,8 +22,16 @@ export interface QrdlInputs {
 
 const EXAMPLE_PHONE = `"8615800000000" or "+86 158-0000-0000"`;
 
+/** "x is required: …" when absent, "x must be a string, got …: …" when of another type. */
+function missingOrWrongType(property: string, fix: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? `${property} is required: ${fix}`
+      : `${property} must be a string, got ${typeof issue.input} ${JSON.stringify(issue.input)}: ${fix}`;
+}
+
 const phoneNumber = z
-  .string({ error: `phoneNumber is required: set it to the WhatsApp business number, country code first, e.g. ${EXAMPLE_PHONE}` })
+  .string({ error: missingOrWrongType("phoneNumber", `set it to the WhatsApp business number, country code first, e.g. ${EXAMPLE_PHONE}`) })
   .transform(normalisePhoneNumber)
   .superRefine((digits, ctx) => {
     const problem = phoneNumberProblem(digits);
@@ -31,7 +39,7 @@ const phoneNumber = z
   });
 
 const prefilledMessage = z
-  .string({ error: `prefilledMessage is required: set it to the text WhatsApp pre-fills for the customer (1 to ${MAX_PREFILLED_MESSAGE_LENGTH} characters)` })
+  .string({ error: missingOrWrongType("prefilledMessage", `set it to the text WhatsApp pre-fills for the customer (1 to ${MAX_PREFILLED_MESSAGE_LENGTH} characters)`) })
   .superRefine((text, ctx) => {
     const length = [...text].length;
     if (text.trim() === "") ctx.addIssue({ code: "custom", message: "prefilledMessage is empty: write the text the customer will send (1 to 140 characters)" });
