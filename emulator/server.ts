@@ -1,0 +1,119 @@
+import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { ADMIN_PREFIX, handleAdmin, type EmulatorControl } from "./admin";
+import { handleApiCall, type GatewayDeps } from "./api/gateway";
+import { errorResponse } from "./api/responses";
+import type { CallLog } from "./callLog";
+import { ApiError, ErrorCodes } from "./errors";
+import { toApiRequest } from "./http/apiRequest";
+import { readBody } from "./http/body";
+import { answerAndHangUp } from "./http/hangUp";
+import { sendJson } from "./http/respond";
+import { newRequestId } from "./ids";
+import { renderQrImage } from "./qrImage";
+import { deepLinkUrl } from "./records";
+
+/** What the HTTP layer routes to. */
+export interface ServerDeps {
+  gateway: GatewayDeps;
+  control: EmulatorControl;
+  callLog: CallLog;
+}
+
+const QR_PATH = /^\/qr\/([A-Za-z0-9]{1,64})\.(png|svg)$/;
+
+/** Routes requests: `/` is the RPC API, `/qr/<code>.<ext>` the images, `/_emulator/` the admin API; the rest is 404. */
+export function createRequestListener(deps: ServerDeps): RequestListener {
+  return (req, res) => {
+    route(req, res, deps).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      sendJson(res, 500, { Code: ErrorCodes.InternalError, Message: `The emulator failed: ${message}` });
+    });
+  };
+}
+
+/**
+ * Answers what the HTTP parser refused (garbage, oversized headers, a request that took too long) with a
+ * JSON error instead of Node's bare text, when nothing was written on the connection yet (as Node does).
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code !== "ECONNRESET" && socket.writable && socket.bytesWritten === 0) {
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const body = JSON.stringify({ Code: ErrorCodes.BadRequest, Message: `The request could not be read: ${STATUS_CODES[status]}.` });
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json;charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const path = (req.url ?? "").split("?")[0];
+  if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, deps.control);
+  if (path.startsWith("/qr/")) return serveQrImage(req, res, path, deps);
+  if (path === "/") return serveApi(req, res, deps);
+  sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: `Nothing is served at ${path}; the CAMS API is at /.` });
+}
+
+async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  if (req.method !== "POST" && req.method !== "GET") {
+    return answerProtocolError(req, res, deps, new ApiError(ErrorCodes.MethodNotAllowed, 405, `The CAMS RPC API takes POST or GET, not ${req.method}.`));
+  }
+  const read = await readBody(req);
+  if (read.kind === "aborted") return;
+  if (read.kind === "tooLarge") {
+    const refusal = refuseProtocolError(req, deps, new ApiError(ErrorCodes.RequestBodyTooLarge, 413, "The request body is over 1 MiB."));
+    return answerAndHangUp(req, res, () => sendJson(res, refusal.httpStatus, refusal.body, refusal.headers));
+  }
+  let apiRequest;
+  try {
+    apiRequest = toApiRequest(req, read.body);
+  } catch (error) {
+    if (error instanceof ApiError) return answerProtocolError(req, res, deps, error);
+    throw error;
+  }
+  const outcome = handleApiCall(apiRequest, deps.gateway);
+  deps.callLog.add(outcome.call);
+  await injectLatency(deps);
+  if (outcome.drop) {
+    req.socket.destroy();
+    return;
+  }
+  sendJson(res, outcome.httpStatus, outcome.body, { "x-acs-request-id": outcome.call.requestId });
+}
+
+async function answerProtocolError(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, error: ApiError): Promise<void> {
+  const refusal = refuseProtocolError(req, deps, error);
+  await injectLatency(deps);
+  sendJson(res, refusal.httpStatus, refusal.body, refusal.headers);
+}
+
+// A request refused before it could be read as an API call is still an API call for the log.
+function refuseProtocolError(req: IncomingMessage, deps: ServerDeps, error: ApiError) {
+  const requestId = newRequestId();
+  const { httpStatus, body } = errorResponse(error, requestId, deps.gateway.hostId, false);
+  const action = req.headersDistinct["x-acs-action"]?.[0] ?? "";
+  deps.callLog.add({ at: deps.gateway.clock(), action, httpStatus, code: error.code, requestId, params: {} });
+  return { httpStatus, body, headers: { "x-acs-request-id": requestId } };
+}
+
+function injectLatency(deps: ServerDeps): Promise<void> {
+  const ms = deps.gateway.dice.latencyMs(deps.gateway.behaviour().faults);
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
+}
+
+async function serveQrImage(req: IncomingMessage, res: ServerResponse, path: string, deps: ServerDeps): Promise<void> {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    return sendJson(res, 405, { Code: ErrorCodes.MethodNotAllowed, Message: "QR images are served to GET." });
+  }
+  const match = QR_PATH.exec(path);
+  deps.gateway.store.refresh();
+  const code = match ? deps.gateway.store.byCode(match[1]) : undefined;
+  if (!match || !code || code.generateQrImage.toLowerCase() !== match[2]) {
+    return sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: "No message QR code image at this address." });
+  }
+  const image = await renderQrImage(deepLinkUrl(code.qrdlCode), code.generateQrImage);
+  res.writeHead(200, { "content-type": image.contentType, "content-length": image.body.length, "cache-control": "no-store" });
+  res.end(image.body);
+}
