@@ -1,6 +1,8 @@
 /** Error codes the emulator answers with; the gateway's and CAMS's own codes are spelled as the real service spells them. */
 export const ErrorCodes = {
   BadRequest: "BadRequest",
+  RequestTimeout: "RequestTimeout",
+  RequestHeaderFieldsTooLarge: "RequestHeaderFieldsTooLarge",
   NotFound: "NotFound",
   MethodNotAllowed: "MethodNotAllowed",
   RequestBodyTooLarge: "RequestBodyTooLarge",

@@ -5,7 +5,7 @@ import { handleApiCall, type GatewayDeps } from "./api/gateway";
 import { errorResponse } from "./api/responses";
 import type { CallLog } from "./callLog";
 import { ApiError, ErrorCodes } from "./errors";
-import { toApiRequest } from "./http/apiRequest";
+import { toApiRequest, type ApiRequest } from "./http/apiRequest";
 import { readBody } from "./http/body";
 import { answerAndHangUp } from "./http/hangUp";
 import { sendJson } from "./http/respond";
@@ -38,8 +38,13 @@ export function createRequestListener(deps: ServerDeps): RequestListener {
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code !== "ECONNRESET" && socket.writable && socket.bytesWritten === 0) {
-    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-    const body = JSON.stringify({ Code: ErrorCodes.BadRequest, Message: `The request could not be read: ${STATUS_CODES[status]}.` });
+    const [status, code] =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, ErrorCodes.RequestHeaderFieldsTooLarge]
+        : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? [408, ErrorCodes.RequestTimeout]
+          : [400, ErrorCodes.BadRequest];
+    const body = JSON.stringify({ Code: code, Message: `The request could not be read: ${STATUS_CODES[status]}.` });
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json;charset=utf-8\r\n` +
         `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
@@ -66,7 +71,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ServerD
     const refusal = refuseProtocolError(req, deps, new ApiError(ErrorCodes.RequestBodyTooLarge, 413, "The request body is over 1 MiB."));
     return answerAndHangUp(req, res, () => sendJson(res, refusal.httpStatus, refusal.body, refusal.headers));
   }
-  let apiRequest;
+  let apiRequest: ApiRequest;
   try {
     apiRequest = toApiRequest(req, read.body);
   } catch (error) {

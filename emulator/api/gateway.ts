@@ -59,7 +59,7 @@ export function handleApiCall(req: ApiRequest, deps: GatewayDeps): ApiOutcome {
   };
   const behaviour = deps.behaviour();
   try {
-    const data = process(req, scheme, params, behaviour, deps, now);
+    const data = serve(req, scheme, params, behaviour, deps, now);
     const drop = deps.dice.roll(behaviour.faults.dropAfterCommitRate);
     const httpStatus = drop ? 0 : 200;
     return { httpStatus, body: successBody(requestId, data), drop, call: { ...call, httpStatus, code: "OK" } };
@@ -77,7 +77,7 @@ export function handleApiCall(req: ApiRequest, deps: GatewayDeps): ApiOutcome {
  * (5) parameter validation; (6) RAM permission, subscription, ownership; (7) the operation, committed
  * and persisted. The shared state file is re-read first so another emulator process's changes count.
  */
-function process(
+function serve(
   req: ApiRequest,
   scheme: SignatureScheme,
   params: Params,

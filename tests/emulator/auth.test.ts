@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { randomUUID } from "node:crypto";
 import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
 import { signAcs3, type Acs3CallOptions } from "./support/acs3Signer";
+import { signHmacSha1 } from "./support/hmacSha1Signer";
 import { camsClient, createCode, expectSdkError, listCodes, startEmulator } from "./support/harness";
 import { send, type RawResponse } from "./support/rawHttp";
 
@@ -50,6 +51,14 @@ describe("emulator: authentication as the gateway checks it", () => {
     const replay = await signedCall({ nonce });
     assert.equal(replay.status, 400);
     assert.equal(replay.json?.Code, "SignatureNonceUsed");
+  });
+
+  it("refuses a replayed SignatureNonce under the RPC HMAC-SHA1 scheme too", async () => {
+    const body = signHmacSha1({ action: "ListPhoneMessageQrdl", params: { PhoneNumber: "8615800000000" } });
+    const post = () => send(emulator.url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+    const first = await post();
+    assert.equal(first.status, 200, JSON.stringify(first.json));
+    assert.equal((await post()).json?.Code, "SignatureNonceUsed");
   });
 
   it("does not burn a nonce on a request that fails its signature", async () => {

@@ -65,7 +65,7 @@ describe("emulator: robustness against malformed requests", () => {
   it("answers headers over the size limit with a 431 JSON error", async () => {
     const answer = await sendBytes(emulator.port, `POST / HTTP/1.1\r\nHost: x\r\nx-big: ${"a".repeat(40_000)}\r\n\r\n`);
     assert.match(answer, /^HTTP\/1\.1 431 /);
-    assert.match(answer, /"Code":"BadRequest"/);
+    assert.match(answer, /"Code":"RequestHeaderFieldsTooLarge"/);
   });
 
   it("refuses a body that is not UTF-8, or has a malformed or non-UTF-8 escape, with 400 InvalidParameter", async () => {
