@@ -20,7 +20,10 @@ export const AUTHENTICATION_CODES: ReadonlySet<string> = new Set([
   "InvalidSecurityToken.Expired",
   "InvalidSecurityToken.Mismatch",
   "InvalidSecurityToken.Malformed",
+  "InvalidSecurityToken.MismatchWithAccessKey",
+  "MissingSecurityToken",
   "IncompleteSignature",
+  "MissingAuthorization",
 ]);
 
 /** A one-line fix for a documented error code, naming the action, product or field involved. */
@@ -42,9 +45,13 @@ export function hintFor(code: string, operation: string): string | undefined {
     case "InvalidSecurityToken.Expired":
     case "InvalidSecurityToken.Mismatch":
     case "InvalidSecurityToken.Malformed":
+    case "InvalidSecurityToken.MismatchWithAccessKey":
+    case "MissingSecurityToken":
       return "the STS security token is expired or does not match the AccessKey: refresh the temporary credentials";
     case "InvalidTimeStamp.Expired":
       return "the local clock is too far from the service's: synchronise the machine's clock";
+    case "QrdlCode.QuotaExceeded":
+      return "WhatsApp allows at most 2,000 QR codes per phone number: delete codes that are no longer printed, or use another number";
     case "MissingParameter":
     case "InvalidParameter":
       return "a request parameter was rejected: check the resource inputs named in the message";

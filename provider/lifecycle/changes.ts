@@ -29,24 +29,22 @@ export function sameContent(record: QrdlContent, wanted: QrdlContent): boolean {
 export async function createCode(deps: ChangeDeps, target: QrdlTarget, content: QrdlContent): Promise<QrdlRecord> {
   const { client, directory } = deps;
   await directory.baseline(target);
-  return directory.track(target, async (self) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const record = await client.createQrdl({ ...target, ...content });
-        directory.learn(target, record);
-        return record;
-      } catch (error) {
-        if (!isLostAnswer(error) || attempt > MAX_RECONCILES) throw error;
-        await directory.settled(target, self);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const record = await directory.send(target, () => client.createQrdl({ ...target, ...content }));
+      directory.learn(target, record);
+      return record;
+    } catch (error) {
+      if (!isLostAnswer(error) || attempt > MAX_RECONCILES) throw error;
+      const made = await directory.reconcile(target, async () => {
         const live = await directory.list(target, 0);
-        const made = directory.unclaimed(target, live.values()).find((r) => sameContent(r, content));
-        if (made) {
-          directory.learn(target, made);
-          return made;
-        }
-      }
+        const found = directory.unclaimed(target, live.values()).find((r) => sameContent(r, content));
+        if (found) directory.learn(target, found);
+        return found;
+      });
+      if (made) return made;
     }
-  });
+  }
 }
 
 /**
@@ -56,36 +54,34 @@ export async function createCode(deps: ChangeDeps, target: QrdlTarget, content: 
 export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent): Promise<QrdlRecord> {
   const { client, directory } = deps;
   await directory.baseline(target);
-  return directory.track(target, async (self) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const record = await client.updateQrdl({ ...target, ...content, qrdlCode });
-        if (record.qrdlCode !== qrdlCode) directory.forget(target, qrdlCode);
-        directory.learn(target, record);
-        return record;
-      } catch (error) {
-        if (!isLostAnswer(error) || attempt > MAX_RECONCILES) {
-          throw await explainMissing(deps, target, qrdlCode, error);
-        }
-        await directory.settled(target, self);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const record = await directory.send(target, () => client.updateQrdl({ ...target, ...content, qrdlCode }));
+      if (record.qrdlCode !== qrdlCode) directory.forget(target, qrdlCode);
+      directory.learn(target, record);
+      return record;
+    } catch (error) {
+      if (!isLostAnswer(error) || attempt > MAX_RECONCILES) throw await explainMissing(deps, target, qrdlCode, error);
+      const outcome = await directory.reconcile(target, async () => {
         const live = await directory.list(target, 0);
         const current = live.get(qrdlCode);
-        if (current && sameContent(current, content)) return current;
-        if (current) continue;
+        if (current) return sameContent(current, content) ? current : "not applied";
         const made = directory.unclaimed(target, live.values()).find((r) => sameContent(r, content));
         if (!made) throw new CodeVanishedError(target, qrdlCode);
+        directory.forget(target, qrdlCode);
         directory.learn(target, made);
         return made;
-      }
+      });
+      if (outcome !== "not applied") return outcome;
     }
-  });
+  }
 }
 
 /** DeletePhoneMessageQrdl; a code that is already gone counts as deleted. */
 export async function deleteCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string): Promise<void> {
   const { client, directory } = deps;
   try {
-    await client.deleteQrdl({ ...target, qrdlCode });
+    await directory.send(target, () => client.deleteQrdl({ ...target, qrdlCode }));
   } catch (error) {
     if (!mayMeanGone(error) || (await directory.list(target, 0)).has(qrdlCode)) throw error;
   }

@@ -5,8 +5,11 @@ export interface Lister {
   listQrdls(target: QrdlTarget): Promise<QrdlRecord[]>;
 }
 
-/** Identifies one running change, so it does not wait for itself. */
-export type ChangeToken = Record<string, never>;
+/** Per target: the calls under way, and the reconcile that new calls wait for. */
+interface Gate {
+  inFlight: Set<Promise<unknown>>;
+  reconciling: Promise<void>;
+}
 
 interface Listing {
   at: number;
@@ -22,7 +25,7 @@ export class QrdlDirectory {
   private readonly listings = new Map<string, Listing>();
   private readonly pending = new Map<string, Promise<Listing>>();
   private readonly known = new Map<string, Set<string>>();
-  private readonly inFlight = new Map<string, Map<ChangeToken, Promise<unknown>>>();
+  private readonly gates = new Map<string, Gate>();
 
   constructor(
     private readonly lister: Lister,
@@ -69,25 +72,39 @@ export class QrdlDirectory {
     this.listings.get(targetKey(target))?.records.delete(qrdlCode);
   }
 
-  /** Runs a change on the target, visible to other changes' `settled` while it runs. */
-  async track<T>(target: QrdlTarget, change: (self: ChangeToken) => Promise<T>): Promise<T> {
-    const key = targetKey(target);
-    const running = this.inFlight.get(key) ?? new Map<ChangeToken, Promise<unknown>>();
-    this.inFlight.set(key, running);
-    const self: ChangeToken = {};
-    const promise = change(self);
-    running.set(self, promise);
+  /** Sends a call that may create or change codes; waits while a reconcile of the target runs. */
+  async send<T>(target: QrdlTarget, call: () => Promise<T>): Promise<T> {
+    const gate = this.gateOf(targetKey(target));
+    for (let seen = gate.reconciling; ; seen = gate.reconciling) {
+      await seen;
+      if (seen === gate.reconciling) break;
+    }
+    const sent = call();
+    gate.inFlight.add(sent);
     try {
-      return await promise;
+      return await sent;
     } finally {
-      running.delete(self);
+      gate.inFlight.delete(sent);
     }
   }
 
-  /** Waits until every other change on the target has its answer, so the codes they made are on record. */
-  async settled(target: QrdlTarget, self: ChangeToken): Promise<void> {
-    const others = [...(this.inFlight.get(targetKey(target)) ?? new Map()).entries()].filter(([t]) => t !== self).map(([, p]) => p);
-    await Promise.allSettled(others);
+  /**
+   * Runs `work` alone on the target: after every call already sent has its answer (so the codes
+   * they made are on record) and before any new call goes out (so none can be mistaken for lost).
+   */
+  async reconcile<T>(target: QrdlTarget, work: () => Promise<T>): Promise<T> {
+    const gate = this.gateOf(targetKey(target));
+    const before = gate.reconciling;
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    gate.reconciling = before.then(() => done);
+    await before;
+    try {
+      await Promise.allSettled([...gate.inFlight]);
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   private async fetch(target: QrdlTarget, key: string): Promise<Listing> {
@@ -96,6 +113,15 @@ export class QrdlDirectory {
     this.listings.set(key, listing);
     if (!this.known.has(key)) this.known.set(key, new Set(listing.records.keys()));
     return listing;
+  }
+
+  private gateOf(key: string): Gate {
+    let gate = this.gates.get(key);
+    if (!gate) {
+      gate = { inFlight: new Set(), reconciling: Promise.resolve() };
+      this.gates.set(key, gate);
+    }
+    return gate;
   }
 
   private knownSet(key: string): Set<string> {

@@ -1,0 +1,68 @@
+import { CamsEmulator, DEMO_CREDENTIAL, type BehaviourPatch } from "../../emulator";
+import { QrdlProvider, ProviderOptions } from "../../provider/lifecycle/provider";
+import type { ConfigSource } from "../../provider/client/settings";
+import type { RetryPolicy } from "../../provider/client/retry";
+
+/** Retries quick enough for tests, as many as in production. */
+export const FAST_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 20, maxDelayMs: 200 };
+
+/** A stack config as the provider host hands it over. */
+export function stackConfig(values: Record<string, string>): ConfigSource {
+  return { get: (key) => values[key] };
+}
+
+/** Stack config that points the provider at an emulator with its demo key. */
+export function emulatorConfig(emulator: CamsEmulator, extra: Record<string, string> = {}): ConfigSource {
+  return stackConfig({
+    "cams:endpoint": emulator.endpoint,
+    "cams:protocol": "HTTP",
+    "alicloud:accessKey": DEMO_CREDENTIAL.accessKeyId,
+    "alicloud:secretKey": DEMO_CREDENTIAL.accessKeySecret,
+    ...extra,
+  });
+}
+
+/** Lifts the client's own 5-per-second limit where a test is not about it. */
+export const UNLIMITED = { "cams:maxCallsPerSecond": "1000" };
+
+/** A provider wired to the emulator, isolated from this machine's environment, recording warnings. */
+export function providerFor(emulator: CamsEmulator, options: ProviderOptions = {}, config: Record<string, string> = UNLIMITED): QrdlProvider & { warnings: string[] } {
+  const warnings: string[] = [];
+  const provider = new QrdlProvider({
+    config: emulatorConfig(emulator, config),
+    env: {},
+    retry: FAST_RETRY,
+    warn: async (message) => {
+      warnings.push(message);
+    },
+    ...options,
+  });
+  return Object.assign(provider, { warnings });
+}
+
+/** Starts an emulator on a free port with the given behaviour. */
+export function startEmulator(behaviour: BehaviourPatch = {}): Promise<CamsEmulator> {
+  return CamsEmulator.start({ behaviour });
+}
+
+/** Valid inputs of one code, as check would return them. */
+export function inputs(overrides: Record<string, unknown> = {}) {
+  return {
+    phoneNumber: "8615800000000",
+    prefilledMessage: "Hi, I'm at store 42",
+    generateQrImage: "PNG" as const,
+    invalidationPolicy: "update" as const,
+    ...overrides,
+  };
+}
+
+/** The most calls the emulator received within any 1000 ms window. */
+export function peakCallsPerSecond(at: number[]): number {
+  const sorted = [...at].sort((a, b) => a - b);
+  let peak = 0;
+  for (let i = 0, j = 0; j < sorted.length; j++) {
+    while (sorted[j] - sorted[i] >= 1000) i++;
+    peak = Math.max(peak, j - i + 1);
+  }
+  return peak;
+}
