@@ -23,7 +23,20 @@ fi
 if [[ "${PULUMI_CAMS_BUILD_CLI:-}" != "1" ]] && command -v pulumi >/dev/null 2>&1; then
   command -v pulumi; exit 0
 fi
+# The official CLI ships the Node.js dynamic provider host next to `pulumi`, where the engine
+# looks for bundled plugins. The shim only starts the host script of the program's @pulumi/pulumi.
+install_nodejs_provider_shim() {
+  local shim="$out/bin/pulumi-resource-pulumi-nodejs"
+  cat >"$shim" <<'SHIM'
+#!/bin/sh
+script=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
+exec node "$script" "$@"
+SHIM
+  chmod +x "$shim"
+}
+
 if [[ -x "$bin" ]]; then
+  [[ -x "$out/bin/pulumi-resource-pulumi-nodejs" ]] || install_nodejs_provider_shim
   echo "$bin"; exit 0
 fi
 if ! command -v go >/dev/null 2>&1; then
@@ -75,5 +88,6 @@ say "step 2/2: compiling (go build -tags osusergo,grpcnotrace)"
   -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
   -o "$bin.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2)
 mv "$bin.tmp" "$bin"
+install_nodejs_provider_shim
 say "built $("$bin" version) in $(( $(date +%s) - started ))s"
 echo "$bin"
