@@ -7,4 +7,4 @@ export { InvalidationPolicy, INVALIDATION_POLICIES, MAX_PREFILLED_MESSAGE_LENGTH
 export { QrImageFormat } from "./client/operations";
 export { CamsError, CamsErrorFields } from "./errors/camsError";
 export { CredentialsNotFoundError } from "./errors/configErrors";
-export { CodeVanishedError, InvalidationDeniedError } from "./errors/lifecycleErrors";
+export { AdoptionError, CodeVanishedError, InvalidationDeniedError } from "./errors/lifecycleErrors";

@@ -1,4 +1,4 @@
-import type { QrdlTarget } from "../client/operations";
+import type { QrdlContent, QrdlTarget } from "../client/operations";
 
 /** The code a resource manages no longer exists in CAMS (deleted outside Pulumi). */
 export class CodeVanishedError extends Error {
@@ -22,5 +22,36 @@ export class InvalidationDeniedError extends Error {
     super(message);
     // The provider host prints the stack of a failed diff; the message is the whole story.
     this.stack = message;
+  }
+}
+
+/** `adoptQrdlCode` names a code that does not exist, or whose content differs from the declaration. */
+export class AdoptionError extends Error {
+  override readonly name = "AdoptionError";
+
+  private constructor(
+    readonly code: "Adoption.NotFound" | "Adoption.Mismatch",
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The code to adopt is not among the number's codes. */
+  static notFound(target: QrdlTarget, qrdlCode: string): AdoptionError {
+    return new AdoptionError(
+      "Adoption.NotFound",
+      `adoptQrdlCode "${qrdlCode}" is not a code of phone number ${target.phoneNumber}${target.custSpaceId ? ` in space ${target.custSpaceId}` : ""}: ` +
+        "check the code and custSpaceId (the console and ListPhoneMessageQrdl show them), or remove adoptQrdlCode to create a new code.",
+    );
+  }
+
+  /** The live code's content differs from what the program declares. */
+  static mismatch(qrdlCode: string, live: QrdlContent, declared: QrdlContent): AdoptionError {
+    return new AdoptionError(
+      "Adoption.Mismatch",
+      `code ${qrdlCode} holds prefilledMessage ${JSON.stringify(live.prefilledMessage)} and generateQrImage "${live.generateQrImage}", ` +
+        `but the program declares ${JSON.stringify(declared.prefilledMessage)} and "${declared.generateQrImage}". ` +
+        "Adopting changes nothing, so printed copies keep working: declare the live values, run `pulumi up`, then change them in a later update (where invalidationPolicy applies).",
+    );
   }
 }

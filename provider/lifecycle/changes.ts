@@ -2,7 +2,7 @@ import type { CamsClient } from "../client/camsClient";
 import { QrdlContent, QrdlRecord, QrdlTarget } from "../client/operations";
 import { CamsError } from "../errors/camsError";
 import { isAuthenticationError } from "../errors/classify";
-import { CodeVanishedError } from "../errors/lifecycleErrors";
+import { AdoptionError, CodeVanishedError } from "../errors/lifecycleErrors";
 import { QrdlDirectory } from "./directory";
 
 /** What a change needs: the client, and the directory of codes shared by the process. */
@@ -75,6 +75,18 @@ export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode:
       if (outcome !== "not applied") return outcome;
     }
   }
+}
+
+/**
+ * Takes over an existing code instead of creating one. Like Pulumi's `import`, it changes nothing:
+ * the declared content must match the live code, so adopting never breaks a printed copy.
+ */
+export async function adoptCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent): Promise<QrdlRecord> {
+  const live = (await deps.directory.list(target, 0)).get(qrdlCode);
+  if (!live) throw AdoptionError.notFound(target, qrdlCode);
+  if (!sameContent(live, content)) throw AdoptionError.mismatch(qrdlCode, live, content);
+  deps.directory.learn(target, live);
+  return live;
 }
 
 /** DeletePhoneMessageQrdl; a code that is already gone counts as deleted. */

@@ -15,6 +15,7 @@ const STAND_INS: Record<keyof QrdlInputs, string> = {
   generateQrImage: "PNG",
   custSpaceId: "unknown",
   invalidationPolicy: "update",
+  adoptQrdlCode: "UNKNOWN",
 };
 
 /** Validates and normalises inputs, reporting every bad property at once; unknown values pass. */

@@ -4,8 +4,15 @@ import type { QrdlOutputs } from "./types";
 
 /** The validated inputs without hidden keys, and without absent optionals (state must hold no `undefined`). */
 export function userInputs(inputs: QrdlInputs): QrdlInputs {
-  const { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy } = inputs;
-  return { phoneNumber, prefilledMessage, generateQrImage, invalidationPolicy, ...(custSpaceId ? { custSpaceId } : {}) };
+  const { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy, adoptQrdlCode } = inputs;
+  return {
+    phoneNumber,
+    prefilledMessage,
+    generateQrImage,
+    invalidationPolicy,
+    ...(custSpaceId ? { custSpaceId } : {}),
+    ...(adoptQrdlCode ? { adoptQrdlCode } : {}),
+  };
 }
 
 /** Outputs for a code CAMS reported: its live content wins over what was asked. */

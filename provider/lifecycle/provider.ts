@@ -3,7 +3,7 @@ import { CamsClient, CallObserver } from "../client/camsClient";
 import { CredentialChain } from "../client/credentials";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "../client/retry";
 import { ConfigSource, resolveSettings } from "../client/settings";
-import { ChangeDeps, createCode, deleteCode, sameContent, updateCode } from "./changes";
+import { ChangeDeps, adoptCode, createCode, deleteCode, sameContent, updateCode } from "./changes";
 import { checkQrdl } from "./check";
 import { diffQrdl } from "./diff";
 import { QrdlDirectory } from "./directory";
@@ -54,7 +54,9 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
 
   async create(inputs: ProviderInputs): Promise<dynamic.CreateResult<QrdlOutputs>> {
     const target = targetOf(inputs);
-    const record = await createCode(this.ready(), target, inputs);
+    const record = inputs.adoptQrdlCode
+      ? await adoptCode(this.ready(), target, inputs.adoptQrdlCode, inputs)
+      : await createCode(this.ready(), target, inputs);
     return { id: formatId({ ...target, qrdlCode: record.qrdlCode }), outs: toOutputs(inputs, record) };
   }
 

@@ -22,6 +22,11 @@ export interface PhoneMessageQrdlArgs {
    * `"deny"` fails the preview.
    */
   invalidationPolicy?: pulumi.Input<InvalidationPolicy>;
+  /**
+   * Take over this existing code on create instead of making a new one; its live content must
+   * match the declaration. Works on every Pulumi version (the `import` option needs @pulumi/pulumi 3.268+).
+   */
+  adoptQrdlCode?: pulumi.Input<string>;
 }
 
 /** A WhatsApp message QR code (CAMS `PhoneMessageQrdl`): a deep link and QR image that open a chat with a pre-filled message. */

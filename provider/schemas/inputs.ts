@@ -18,6 +18,8 @@ export interface QrdlInputs {
   generateQrImage: "PNG" | "SVG";
   custSpaceId?: string;
   invalidationPolicy: InvalidationPolicy;
+  /** On create, take over this existing code instead of creating one (adoption without `import`). */
+  adoptQrdlCode?: string;
 }
 
 const EXAMPLE_PHONE = `"8615800000000" or "+86 158-0000-0000"`;
@@ -68,13 +70,20 @@ const invalidationPolicy = z
   })
   .default("update");
 
+const adoptQrdlCode = z
+  .string({ error: "adoptQrdlCode must be a string: the QrdlCode of an existing code to take over, as CAMS lists it" })
+  .regex(/^[A-Za-z0-9]{4,64}$/, {
+    error: (issue) => `adoptQrdlCode "${String(issue.input)}" is not a QrdlCode: use the letters and digits CAMS lists for the code (e.g. "4X5ZJ3W2KQ7UA"), or leave it out to create a new code`,
+  })
+  .optional();
+
 /** The schema of a PhoneMessageQrdl's inputs; unknown properties are rejected by name. */
 export const qrdlInputsSchema = z.strictObject(
-  { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy },
+  { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy, adoptQrdlCode },
   {
     error: (issue) =>
       issue.code === "unrecognized_keys"
-        ? `unknown propert${issue.keys.length > 1 ? "ies" : "y"} ${issue.keys.map((k) => `"${k}"`).join(", ")}: PhoneMessageQrdl takes phoneNumber, prefilledMessage, generateQrImage, custSpaceId and invalidationPolicy`
+        ? `unknown propert${issue.keys.length > 1 ? "ies" : "y"} ${issue.keys.map((k) => `"${k}"`).join(", ")}: PhoneMessageQrdl takes phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy and adoptQrdlCode`
         : "the inputs must be an object",
   },
 );

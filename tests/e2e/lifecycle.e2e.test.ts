@@ -1,10 +1,19 @@
 import { strict as assert } from "assert";
-import type { CamsEmulator } from "../../emulator";
+import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
+import { CamsClient } from "../../provider/client/camsClient";
+import { CredentialChain } from "../../provider/client/credentials";
+import { resolveSettings } from "../../provider/client/settings";
 import { pulumiCli } from "../../scripts/lib/pulumiCli";
-import { startEmulator } from "../provider/fixtures";
+import { emulatorConfig, startEmulator } from "../provider/fixtures";
 import { EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
 
 const PHONE = "8615800000000";
+
+/** Whether this @pulumi/pulumi's dynamic provider host can serve the `import` resource option (fixed in 3.268). */
+function dynamicImportWorks(): boolean {
+  const [major, minor] = (require("@pulumi/pulumi/package.json").version as string).split(".").map(Number);
+  return major > 3 || (major === 3 && minor >= 268);
+}
 
 /** Collects what an engine operation printed, as a reviewer would read it. */
 function printed(): { onOutput: (s: string) => void; text: () => string } {
@@ -70,5 +79,138 @@ describe("PhoneMessageQrdl under the real Pulumi engine", function () {
     const refresh = await engine.stack.refresh();
     assert.equal(refresh.summary.resourceChanges?.update ?? 0, 0, "refresh reads the new code, not the one in the id");
     await engine.stack.preview({ expectNoChanges: true });
+  });
+
+  it("4. invalidationPolicy deny: the preview fails with what would break and how to proceed; nothing changes", async () => {
+    engine.declared[0].args = { ...engine.declared[0].args, invalidationPolicy: "deny" };
+    await engine.stack.up();
+    const codesBefore = emulator.codes();
+    emulator.resetCalls();
+    engine.declared[0].args = { ...engine.declared[0].args, prefilledMessage: "Sneaky change" };
+    await assert.rejects(engine.stack.preview(), (e: Error) => {
+      assert.match(e.message, /PhoneMessageQrdl "store-42": invalidationPolicy "deny" forbids changing prefilledMessage/);
+      assert.match(e.message, /revert the change/);
+      return true;
+    });
+    assert.deepEqual(emulator.calls(), []);
+    assert.deepEqual(emulator.codes(), codesBefore);
+    engine.declared[0].args = { ...engine.declared[0].args, prefilledMessage: "Hi, I'm at store 42 (new hours)" };
+    await engine.stack.preview({ expectNoChanges: true });
+  });
+
+  it("5. invalidationPolicy replace: preview shows a replacement; up makes a new code and deletes the old one, or keeps it with retainOnDelete", async () => {
+    const old = emulator.codes()[0].qrdlCode;
+    engine.declared[0].args = { ...engine.declared[0].args, invalidationPolicy: "replace" };
+    await engine.stack.up();
+    engine.declared[0].args = { ...engine.declared[0].args, prefilledMessage: "Replaced message" };
+    const preview = await engine.stack.preview();
+    assert.equal(preview.changeSummary.replace, 1);
+    await engine.stack.up();
+    const codes = emulator.codes();
+    assert.equal(codes.length, 1);
+    assert.notEqual(codes[0].qrdlCode, old);
+    assert.equal(codes[0].prefilledMessage, "Replaced message");
+
+    engine.declared.push({ name: "poster-7", args: { phoneNumber: PHONE, prefilledMessage: "Poster 7", invalidationPolicy: "replace" }, opts: { retainOnDelete: true } });
+    await engine.stack.up();
+    const printedCode = emulator.codes().find((c) => c.prefilledMessage === "Poster 7")!.qrdlCode;
+    engine.declared[1].args = { ...engine.declared[1].args, prefilledMessage: "Poster 7, second print" };
+    await engine.stack.up();
+    const live = emulator.codes().map((c) => c.qrdlCode);
+    assert.ok(live.includes(printedCode), "retainOnDelete kept the printed code working");
+    assert.equal(live.length, 3);
+    assert.ok(!engine.stateText().includes(printedCode), "the retained code is no longer managed");
+    emulator.deleteCode(PHONE, printedCode);
+  });
+
+  it("6. a phone number change replaces the code", async () => {
+    const old = emulator.codes().find((c) => c.prefilledMessage === "Replaced message")!;
+    engine.declared[0].args = { ...engine.declared[0].args, phoneNumber: "8613900000000" };
+    const preview = await engine.stack.preview();
+    assert.equal(preview.changeSummary.replace, 1);
+    await engine.stack.up();
+    const moved = emulator.codes().find((c) => c.prefilledMessage === "Replaced message")!;
+    assert.equal(moved.phoneNumber, "8613900000000");
+    assert.ok(!emulator.codes().some((c) => c.qrdlCode === old.qrdlCode), "the old number's code is gone");
+  });
+
+  it("7. refresh shows an out-of-band edit as drift, then up restores it; an out-of-band delete is dropped by refresh and recreated by up", async () => {
+    engine.declared.push({ name: "drifty", args: { phoneNumber: PHONE, prefilledMessage: "Declared text" } });
+    await engine.stack.up();
+    const code = emulator.codes().find((c) => c.prefilledMessage === "Declared text")!;
+    emulator.editCode(PHONE, code.qrdlCode, { prefilledMessage: "Edited in the console" });
+    const refresh = await engine.stack.refresh();
+    assert.equal(refresh.summary.resourceChanges?.update, 1, "refresh reports the drift");
+    const drifty = engine.resources().find((r) => r.urn.endsWith("::drifty"));
+    assert.equal(drifty?.outputs?.prefilledMessage, "Edited in the console", "the state holds the live text");
+    const preview = await engine.stack.preview();
+    assert.equal(preview.changeSummary.update, 1, "the program's text differs from the refreshed state");
+    await engine.stack.up();
+    assert.equal(emulator.codes().filter((c) => c.phoneNumber === PHONE && /Declared text/.test(c.prefilledMessage)).length, 1);
+
+    const restored = emulator.codes().find((c) => c.prefilledMessage === "Declared text")!;
+    emulator.deleteCode(PHONE, restored.qrdlCode);
+    const refreshAfterDelete = await engine.stack.refresh();
+    assert.equal(refreshAfterDelete.summary.resourceChanges?.delete, 1, "refresh drops the deleted code");
+    const up = await engine.stack.up();
+    assert.equal(up.summary.resourceChanges?.create, 1, "up recreates it");
+    assert.equal(emulator.codes().filter((c) => c.prefilledMessage === "Declared text").length, 1);
+  });
+
+  it("8. an existing code is adopted by id: with adoptQrdlCode everywhere, with the import option where @pulumi/pulumi supports it", async () => {
+    const client = new CamsClient(resolveSettings(emulatorConfig(emulator), {}), new CredentialChain(emulatorConfig(emulator), {}));
+    const existing = await client.createQrdl({ phoneNumber: PHONE, prefilledMessage: "Made in the console", generateQrImage: "SVG" });
+    const id = `${PHONE}/${existing.qrdlCode}`;
+    const args = { phoneNumber: PHONE, prefilledMessage: "Made in the console", generateQrImage: "SVG" as const };
+
+    if (dynamicImportWorks()) {
+      engine.declared.push({ name: "adopted", args, opts: { import: id } });
+      const up = await engine.stack.up();
+      assert.equal(up.summary.resourceChanges?.import, 1);
+      delete engine.declared[engine.declared.length - 1].opts;
+    } else {
+      // The dynamic provider host of @pulumi/pulumi before 3.268 reads a missing property bag on import.
+      engine.declared.push({ name: "adopted", args, opts: { import: id } });
+      await assert.rejects(engine.stack.up(), /Cannot read properties of undefined \(reading 'toJavaScript'\)/);
+      engine.declared[engine.declared.length - 1] = { name: "adopted", args: { ...args, adoptQrdlCode: existing.qrdlCode } };
+      const up = await engine.stack.up();
+      assert.equal(up.summary.resourceChanges?.create, 1);
+    }
+    const adopted = engine.resources().find((r) => r.urn.endsWith("::adopted"));
+    assert.equal(adopted?.id, id);
+    assert.equal(adopted?.outputs?.qrdlCode, existing.qrdlCode);
+    assert.equal(emulator.codes().filter((c) => c.prefilledMessage === "Made in the console").length, 1, "adopting created nothing");
+    await engine.stack.preview({ expectNoChanges: true });
+  });
+
+  it("9. bad input fails the preview naming the field, before CAMS is called", async () => {
+    emulator.resetCalls();
+    engine.declared.push({ name: "too-long", args: { phoneNumber: "0086 158", prefilledMessage: "x".repeat(141) } });
+    await assert.rejects(engine.stack.preview(), (e: Error) => {
+      assert.match(e.message, /prefilledMessage has 141 characters; WhatsApp allows at most 140/);
+      assert.match(e.message, /phoneNumber "0086158" is not usable/);
+      return true;
+    });
+    assert.deepEqual(emulator.calls(), []);
+    engine.declared.pop();
+  });
+
+  it("11. the state never holds the secret key, and each resource's __provider is at most 2 KB", async () => {
+    const state = engine.stateText();
+    assert.ok(!state.includes(DEMO_CREDENTIAL.accessKeySecret), "the secret key is in the state file");
+    const qrs = engine.resources().filter((r) => r.type === "pulumi-nodejs:dynamic/cams:PhoneMessageQrdl");
+    assert.ok(qrs.length >= 4);
+    for (const r of qrs) {
+      const provider = String(r.inputs?.__provider ?? r.outputs?.__provider ?? "");
+      assert.ok(provider.length > 0 && Buffer.byteLength(provider) <= 2048, `${r.urn}: __provider is ${Buffer.byteLength(provider)} bytes`);
+    }
+  });
+
+  it("12. destroy removes every code, except the one declared with retainOnDelete", async () => {
+    assert.ok(emulator.codes().length >= 4);
+    const retained = engine.resources().find((r) => r.urn.endsWith("::poster-7"))?.outputs?.qrdlCode;
+    await engine.stack.destroy();
+    assert.deepEqual(emulator.codes().map((c) => c.qrdlCode), [retained]);
+    assert.equal(engine.resources().length, 0);
   });
 });

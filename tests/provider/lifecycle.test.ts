@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import type { CamsEmulator } from "../../emulator";
-import { CodeVanishedError } from "../../provider/errors/lifecycleErrors";
+import { AdoptionError, CodeVanishedError } from "../../provider/errors/lifecycleErrors";
 import { inputs, providerFor, startEmulator } from "./fixtures";
 
 describe("lifecycle against the emulator", () => {
@@ -133,5 +133,23 @@ describe("lifecycle against the emulator", () => {
     const reads = await Promise.all(created.map((c) => fresh.read(c.id, c.outs)));
     assert.ok(reads.every((r) => r.id));
     assert.equal(emulator.calls().filter((c) => c.action === "ListPhoneMessageQrdl").length, 1);
+  });
+
+  it("adoptQrdlCode takes over an existing code on create, changing nothing", async () => {
+    const { outs } = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year" }));
+    emulator.resetCalls();
+    const adopted = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year", adoptQrdlCode: outs!.qrdlCode }));
+    assert.equal(adopted.id, `8615800000000/${outs!.qrdlCode}`);
+    assert.equal(adopted.outs!.qrdlCode, outs!.qrdlCode);
+    assert.equal(emulator.codes().length, 1);
+    assert.deepEqual(emulator.calls().map((c) => c.action), ["ListPhoneMessageQrdl"]);
+  });
+
+  it("adoptQrdlCode refuses a missing code, and a code whose content differs, saying how to fix it", async () => {
+    const { outs } = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year" }));
+    await assert.rejects(providerFor(emulator).create(inputs({ adoptQrdlCode: "NOSUCHCODE1" })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.NotFound" && /remove adoptQrdlCode/.test(e.message));
+    await assert.rejects(providerFor(emulator).create(inputs({ prefilledMessage: "Something else", adoptQrdlCode: outs!.qrdlCode })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.Mismatch" && /"Printed last year"/.test(e.message));
+    assert.equal(emulator.codes().length, 1, "nothing was created or changed");
+    assert.equal(emulator.codes()[0].prefilledMessage, "Printed last year");
   });
 });

@@ -33,6 +33,8 @@ const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["custSpaceId a number", { ...VALID, custSpaceId: 7 }, "custSpaceId", /must be a string/],
   ["invalidationPolicy unknown word", { ...VALID, invalidationPolicy: "ignore" }, "invalidationPolicy", /"update", "replace" or "deny", got "ignore"/],
   ["invalidationPolicy wrong case", { ...VALID, invalidationPolicy: "Deny" }, "invalidationPolicy", /got "Deny"/],
+  ["adoptQrdlCode with a slash", { ...VALID, adoptQrdlCode: "8615800000000/ABCD" }, "adoptQrdlCode", /is not a QrdlCode/],
+  ["adoptQrdlCode a number", { ...VALID, adoptQrdlCode: 1234 }, "adoptQrdlCode", /must be a string/],
   ["unknown property", { ...VALID, message: "Hi" }, "message", /unknown property "message"/],
   ["misspelt property", { ...VALID, phonenumber: "86158" }, "phonenumber", /unknown property/],
 ];
