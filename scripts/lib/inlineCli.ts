@@ -48,7 +48,10 @@ export async function runWithInlineProgram(stack: Stack, program: PulumiFn, args
     return { stdout: result.stdout, stderr: result.stderr, code: result.code };
   } catch (error) {
     failed = true;
-    const e = error as { commandResult?: CliResult };
+    // On a non-zero exit the Automation API keeps the process's own output only on the execa error.
+    const e = error as { commandResult?: CliResult & { err?: { stdout?: string; stderr?: string; exitCode?: number } } };
+    const exited = e.commandResult?.err;
+    if (typeof exited?.stdout === "string") return { stdout: exited.stdout, stderr: exited.stderr ?? "", code: exited.exitCode ?? e.commandResult!.code };
     if (e.commandResult) return { stdout: e.commandResult.stdout, stderr: e.commandResult.stderr, code: e.commandResult.code };
     throw error;
   } finally {
