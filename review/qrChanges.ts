@@ -28,7 +28,7 @@ export type QrChange =
   | { kind: "replaced"; code: ExistingCode; to: CodeContent; because: string[]; oldKeepsWorking: boolean }
   | { kind: "deleted"; code: ExistingCode; keepsWorking: boolean }
   | { kind: "policyChanged"; code: ExistingCode; to: string }
-  | { kind: "imported"; name: string; id: string };
+  | { kind: "adopted"; name: string; qrdlCode: Planned };
 
 /** A change the engine refused: a `deny` policy's error, or any other error of the preview. */
 export interface Refusal {
@@ -73,7 +73,11 @@ function changeOf(step: PreviewStep): QrChange[] {
   const { oldState, newState } = step;
   switch (step.op) {
     case "create":
-      return newState ? [{ kind: "created", name, to: declared(newState) }] : [];
+      if (!newState) return [];
+      // adoptQrdlCode takes over an existing code: nothing new is printed, nothing stops working.
+      return newState.inputs?.adoptQrdlCode !== undefined
+        ? [{ kind: "adopted", name, qrdlCode: planned(newState.inputs.adoptQrdlCode) }]
+        : [{ kind: "created", name, to: declared(newState) }];
     case "update": {
       if (!oldState || !newState) return [];
       const code = existing(name, oldState);
@@ -91,7 +95,7 @@ function changeOf(step: PreviewStep): QrChange[] {
     case "delete":
       return oldState ? [{ kind: "deleted", code: existing(name, oldState), keepsWorking: oldState.retainOnDelete === true }] : [];
     case "import":
-      return [{ kind: "imported", name, id: newState?.id ?? "" }];
+      return [{ kind: "adopted", name, qrdlCode: newState?.id?.split("/").pop() ?? "" }];
     default:
       // same, read, refresh, and the create-replacement/delete-replaced halves of a "replace" step.
       return [];

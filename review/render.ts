@@ -14,7 +14,7 @@ export function renderReview(review: QrReview): string {
   const stopping = [...of("updated"), ...replaced.filter((r) => !r.oldKeepsWorking), ...deleted.filter((d) => !d.keepsWorking)];
   const retained = [...replaced.filter((r) => r.oldKeepsWorking), ...deleted.filter((d) => d.keepsWorking)];
   const created = [...of("created"), ...replaced];
-  const other = [...of("policyChanged"), ...of("imported")];
+  const other = [...of("policyChanged"), ...of("adopted")];
 
   const lines = [SUMMARY_MARKER, `### WhatsApp QR codes${review.stack ? ` in \`${review.stack}\`` : ""}`, ""];
   lines.push(...failureBanner(review));
@@ -87,8 +87,8 @@ function createdRow(change: Of<"created"> | Of<"replaced">): string[] {
   return [name, phone, verbatim(prefilledMessage), verbatim(generateQrImage)];
 }
 
-function otherLine(change: Of<"policyChanged"> | Of<"imported">): string {
-  if (change.kind === "imported") return `- ${verbatim(change.name)}: adopted into the stack (import of ${verbatim(change.id)}); the code is unchanged.`;
+function otherLine(change: Of<"policyChanged"> | Of<"adopted">): string {
+  if (change.kind === "adopted") return `- ${verbatim(change.name)}: adopts the existing code ${verbatim(change.qrdlCode)}; CAMS is not changed and printed copies keep working.`;
   return `- ${verbatim(change.code.name)}: \`invalidationPolicy\` ${verbatim(change.code.invalidationPolicy)} → ${verbatim(change.to)}; the code and its printed copies are unaffected.`;
 }
 

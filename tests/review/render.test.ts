@@ -62,6 +62,14 @@ describe("review summary of a captured preview", () => {
     assert.ok(row?.includes("→ _(known after apply)_"), `row: ${row}`);
   });
 
+  it("lists a code declared with adoptQrdlCode as adopted, not as new", () => {
+    const varied = fixture("changes");
+    varied.steps.find((s) => s.urn.endsWith("::store-99"))!.newState.inputs.adoptQrdlCode = "4X5ZJ3W2KQ7UA";
+    const adopted = reviewSummary(JSON.stringify(varied));
+    assert.equal(rowOf(section(adopted, "New codes (1)"), "store-99"), undefined, adopted);
+    assert.ok(section(adopted, "Other QR code changes").includes("- <code>store-99</code>: adopts the existing code <code>4X5ZJ3W2KQ7UA</code>; CAMS is not changed"), adopted);
+  });
+
   it("ignores resources of other types", () => {
     const varied = fixture("changes");
     varied.steps = varied.steps.filter((s) => s.op === "same");
