@@ -1,7 +1,7 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { InvalidationDeniedError } from "../errors/lifecycleErrors";
-import { contentChanges, invalidationDeniedMessage, invalidationWarning, resourceName } from "./invalidation";
+import { contentChanges, invalidationDeniedMessage, invalidationWarning, pendingDenyWarning, resourceName } from "./invalidation";
 import { ProviderInputs, QrdlOutputs, URN_KEY } from "./types";
 
 /** Properties whose change means another code: CAMS cannot move a code between numbers or spaces. */
@@ -22,14 +22,18 @@ export function diffQrdl(olds: QrdlOutputs, news: ProviderInputs): QrdlDiff {
 
   if (content.length && !replaces.length) {
     const name = resourceName(news[URN_KEY], olds);
+    // A value known only at apply may turn out unchanged: deny refuses it then, when the engine diffs again.
+    const known = content.filter((c) => c.to !== unknownValue);
     switch (news.invalidationPolicy) {
       case "deny":
-        throw new InvalidationDeniedError(invalidationDeniedMessage(name, olds, content));
+        if (known.length) throw new InvalidationDeniedError(invalidationDeniedMessage(name, olds, known));
+        warning = pendingDenyWarning(name, olds, content);
+        break;
       case "replace":
         replaces.push(...content.map((c) => c.property));
         break;
       default:
-        if (!content.some((c) => c.to === unknownValue)) warning = invalidationWarning(name, olds, content);
+        warning = invalidationWarning(name, olds, content);
     }
   }
   return { result: { changes: replaces.length > 0 || content.length > 0 || policyChanged, replaces, deleteBeforeReplace: false }, warning };

@@ -1,3 +1,4 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { QrdlInputs } from "../schemas/inputs";
 import type { QrdlOutputs } from "./types";
 
@@ -18,7 +19,8 @@ export function resourceName(urn: string | undefined, olds: QrdlOutputs): string
 }
 
 function describeChanges(changes: ContentChange[]): string {
-  return changes.map((c) => `${c.property} ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join(" and ");
+  const shown = (value: string) => (value === unknownValue ? "(a value known only at apply)" : JSON.stringify(value));
+  return changes.map((c) => `${c.property} ${JSON.stringify(c.from)} → ${shown(c.to)}`).join(" and ");
 }
 
 /** The warning a reviewer reads in the preview of an in-place update (policy "update"). */
@@ -38,6 +40,14 @@ export function invalidationDeniedMessage(name: string, olds: QrdlOutputs, chang
     `revert the change; or set invalidationPolicy: "replace" to get a new code for the new content ` +
     `(add the retainOnDelete resource option to keep the printed one working); ` +
     `or set invalidationPolicy: "update" to accept that the printed copies stop working.`
+  );
+}
+
+/** The warning of a deny-policy code whose new content is known only at apply. */
+export function pendingDenyWarning(name: string, olds: QrdlOutputs, changes: ContentChange[]): string {
+  return (
+    `${name}: ${describeChanges(changes)} may change QR code ${olds.qrdlCode}; ` +
+    `invalidationPolicy "deny" will refuse the update at apply if the value differs, before anything changes.`
   );
 }
 

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { diffQrdl } from "../../provider/lifecycle/diff";
 import { ProviderInputs, QrdlOutputs } from "../../provider/lifecycle/types";
 import { InvalidationDeniedError } from "../../provider/errors/lifecycleErrors";
@@ -118,5 +119,19 @@ describe("diff", () => {
     const olds = state("update");
     const { warning } = diffQrdl(olds, { ...inputsFrom(olds, { prefilledMessage: "x" }), __urn: undefined });
     assert.match(warning ?? "", /PhoneMessageQrdl 8615800000000\/4X5ZJ3W2KQ7UA/);
+  });
+
+  it("under deny, a message known only at apply warns instead of failing the preview", () => {
+    const olds = state("deny");
+    const { result, warning } = diffQrdl(olds, inputsFrom(olds, { prefilledMessage: unknownValue }));
+    assert.equal(result.changes, true);
+    assert.match(warning ?? "", /"deny" will refuse the update at apply if the value differs/);
+    assert.match(warning ?? "", /\(a value known only at apply\)/);
+  });
+
+  it("under update, a message known only at apply still warns that the code may stop working", () => {
+    const olds = state("update");
+    const { warning } = diffQrdl(olds, inputsFrom(olds, { prefilledMessage: unknownValue }));
+    assert.match(warning ?? "", /stops the printed copies/);
   });
 });
