@@ -1,0 +1,56 @@
+import type { OperationFigures } from "../measure/operation";
+import type { SuiteFigures } from "../suite";
+import { BenchReport, failedOperations, failuresOf, peakProviderHostBytes } from "./benchReport";
+import { markdownTable, megabytes, seconds, targetCell } from "./format";
+
+function calls(o: OperationFigures): string {
+  const actions = Object.entries(o.calls.byAction).map(([a, c]) => `${c} ${a.replace("PhoneMessageQrdl", "")}`);
+  return actions.length ? `${o.calls.total} (${actions.join(", ")})` : "0";
+}
+
+function failures(count: number, suite: SuiteFigures): string {
+  const failed = failedOperations(suite);
+  return failed.length ? `${count} (${failed.join(", ")} failed)` : String(count);
+}
+
+/** The benchmark report as a Markdown section: the command, the table, the targets. */
+export function benchMarkdown(r: BenchReport): string {
+  const { baseline: b, cams: c } = r;
+  const target = (name: string) => targetCell(r.targets.find((t) => t.name === name)!);
+  const rows: string[][] = [
+    ["`up` (create N) wall time", seconds(b.up.wallMs), seconds(c.up.wallMs), `≤ 1.15 × floor; floor = N/5 s + baseline = ${seconds(r.floors.up.floorMs)}`, target("up wall time / floor")],
+    ["`destroy` wall time", seconds(b.destroy.wallMs), seconds(c.destroy.wallMs), `≤ 1.15 × floor; floor = ${seconds(r.floors.destroy.floorMs)}`, target("destroy wall time / floor")],
+    ["no-op `preview` wall time", seconds(b.preview.wallMs), seconds(c.preview.wallMs), "", ""],
+    ["no-op `preview` CAMS calls", "—", calls(c.preview), "0", target("no-op preview: CAMS calls")],
+    ["`refresh` wall time", seconds(b.refresh.wallMs), seconds(c.refresh.wallMs), "", ""],
+    ["`refresh` CAMS calls", "—", calls(c.refresh), `≤ ${r.phoneNumbers} phone numbers + 2`, target("refresh: CAMS calls")],
+    ["`up` CAMS calls", "—", calls(c.up), "", ""],
+    ["`destroy` CAMS calls", "—", calls(c.destroy), "", ""],
+    ["throttling answers absorbed (up + destroy)", "—", `${c.up.calls.throttled} + ${c.destroy.calls.throttled}`, "", ""],
+    ["peak calls admitted per second (up / destroy)", "—", `${c.up.peakCallsPerSecond} / ${c.destroy.peakCallsPerSecond}`, "≤ 5 (CAMS's limit)", ""],
+    ["failures", failures(failedOperations(b).length, b), failures(failuresOf(c, r.n), c), "0", target("failures")],
+    ["state file bytes per resource (on disk, indented)", String(b.state.fileBytesPerResource), String(c.state.fileBytesPerResource), "", ""],
+    ["state entry bytes per resource (compact JSON)", String(b.state.entryBytesPerResource), String(c.state.entryBytesPerResource), "≤ 2048", target("state per resource (compact JSON entry)")],
+    ["`__provider` bytes per resource (× copies in state)", `${b.state.providerBytesPerResource} (× ${b.state.providerCopiesPerResource})`, `${c.state.providerBytesPerResource} (× ${c.state.providerCopiesPerResource})`, "≤ 2048", target("__provider per resource")],
+    ["provider host peak RSS", megabytes(peakProviderHostBytes(b)), megabytes(peakProviderHostBytes(c)), "≤ 200 MB", target("provider host peak RSS")],
+    ["engine (`pulumi`) peak RSS during up", megabytes(b.up.memory.engine.peakBytes), megabytes(c.up.memory.engine.peakBytes), "", ""],
+    ["machine CPU busy during up (all processes, 1-min load)", machine(b.up), machine(c.up), "", ""],
+  ];
+  const met = r.targets.filter((t) => t.met).length;
+  return [
+    `### N = ${r.n} codes over ${r.phoneNumbers} phone numbers, --parallel ${r.parallel}${r.parallelIsDefault ? " (the CLI's default)" : ""}`,
+    "",
+    `Run ${r.startedAt} on ${r.machine.cpus} cores (load average at start ${r.machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(" / ")}), ` +
+      `Pulumi CLI ${r.machine.pulumiCli}, Node ${r.machine.node}; CAMS emulator in-process with qpsPerAccessKey 5. ` +
+      "Baseline: the same engine operations on a dynamic resource whose provider does nothing.",
+    "",
+    markdownTable(["figure", "baseline (no-op provider)", "pulumi-cams", "target", "met"], rows),
+    "",
+    `Targets met: ${met} of ${r.targets.length}. up = ${r.floors.up.ratio} × floor, destroy = ${r.floors.destroy.ratio} × floor.`,
+    "",
+  ].join("\n");
+}
+
+function machine(o: OperationFigures): string {
+  return `${Math.round(o.machine.cpuBusy * 100)} % (${o.machine.loadAverage1m.toFixed(2)})`;
+}

@@ -1,0 +1,55 @@
+import * as os from "os";
+import { CamsEmulator } from "../emulator";
+import { parseRunOptions } from "./cliOptions";
+import { BENCH_PHONES } from "./engine/declarations";
+import { preflight } from "./preflight";
+import { benchReport, defaultParallelism } from "./report/benchReport";
+import { benchMarkdown } from "./report/benchMarkdown";
+import { writeReport } from "./report/write";
+import { runSuite } from "./suite";
+
+/**
+ * `npm run bench -- [--n 100] [--parallel P] [--out dir]`: N codes through the real engine against the
+ * emulator (5 calls per second), beside the same operations on a do-nothing dynamic resource.
+ */
+async function main(): Promise<void> {
+  const options = parseRunOptions(process.argv.slice(2), { n: 100 });
+  const pulumiVersion = await preflight();
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg();
+  const emulator = await CamsEmulator.start({ behaviour: { qpsPerAccessKey: 5 } });
+  try {
+    log(`baseline: ${options.n} no-op dynamic resources`);
+    const baseline = await runSuite("noop", options.n, options.parallel, emulator);
+    log(`pulumi-cams: ${options.n} PhoneMessageQrdl over ${BENCH_PHONES.length} phone numbers`);
+    const cams = await runSuite("cams", options.n, options.parallel, emulator);
+    const report = benchReport(
+      {
+        n: options.n,
+        parallel: options.parallel ?? defaultParallelism(),
+        parallelIsDefault: options.parallel === undefined,
+        phoneNumbers: BENCH_PHONES.length,
+        startedAt,
+        machine: { cpus: os.cpus().length, loadAverageAtStart, pulumiCli: pulumiVersion, node: process.version },
+      },
+      baseline,
+      cams,
+    );
+    const markdown = benchMarkdown(report);
+    const base = `bench-n${options.n}${options.parallel === undefined ? "" : `-p${options.parallel}`}`;
+    const written = writeReport(options.outDir, base, report, markdown);
+    process.stdout.write(`\n${markdown}\nwritten: ${written.json}, ${written.markdown}\n`);
+    if (report.targets.some((t) => !t.met)) process.exitCode = 1;
+  } finally {
+    await emulator.close();
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
