@@ -20,8 +20,8 @@ export class InvalidationDeniedError extends Error {
 
   constructor(message: string) {
     super(message);
-    // The provider host prints the stack of a failed diff; the message is the whole story.
-    this.stack = message;
+    // The provider host prints the error and its stack; the message is the whole story.
+    this.stack = "";
   }
 }
 

@@ -18,8 +18,12 @@ const STAND_INS: Record<keyof QrdlInputs, string> = {
   adoptQrdlCode: "UNKNOWN",
 };
 
-/** Validates and normalises inputs, reporting every bad property at once; unknown values pass. */
-export function checkQrdl(news: Record<string, unknown>): CheckResult<ProviderInputs> {
+/**
+ * Validates and normalises inputs, reporting every bad property at once; unknown values pass.
+ * `adoptQrdlCode` counts only for a resource not yet in the state: a replacement must make a new
+ * code, never adopt the old one again.
+ */
+export function checkQrdl(news: Record<string, unknown>, { exists = false } = {}): CheckResult<ProviderInputs> {
   const { [PROVIDER_KEY]: _provider, [URN_KEY]: urn, ...user } = news;
   const unknown = Object.keys(user).filter((k) => user[k] === unknownValue);
   const probe = { ...user };
@@ -28,7 +32,7 @@ export function checkQrdl(news: Record<string, unknown>): CheckResult<ProviderIn
   const parsed = qrdlInputsSchema.safeParse(probe);
   if (!parsed.success) return { inputs: news as unknown as ProviderInputs, failures: toCheckFailures(parsed.error) };
 
-  const inputs: Record<string, unknown> = { ...userInputs(parsed.data) };
+  const inputs: Record<string, unknown> = { ...userInputs({ ...parsed.data, adoptQrdlCode: exists ? undefined : parsed.data.adoptQrdlCode }) };
   for (const key of unknown) inputs[key] = unknownValue;
   if (typeof urn === "string") inputs[URN_KEY] = urn;
   return { inputs: inputs as unknown as ProviderInputs };

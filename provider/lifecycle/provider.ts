@@ -31,6 +31,8 @@ const NO_CONFIG: ConfigSource = { get: () => undefined };
 export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, QrdlOutputs> {
   private config: ConfigSource;
   private deps?: ChangeDeps & { client: CamsClient };
+  /** URNs checked with old inputs in this run: the engine checks a replacement again without them. */
+  private readonly inState = new Set<string>();
 
   constructor(private readonly options: ProviderOptions = {}) {
     this.config = options.config ?? NO_CONFIG;
@@ -42,8 +44,11 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
     this.deps = undefined;
   }
 
-  async check(_olds: ProviderInputs, news: ProviderInputs): Promise<dynamic.CheckResult<ProviderInputs>> {
-    return checkQrdl(news as unknown as Record<string, unknown>);
+  async check(olds: ProviderInputs, news: ProviderInputs): Promise<dynamic.CheckResult<ProviderInputs>> {
+    const urn = news.__urn;
+    if (urn && olds && Object.keys(olds).length > 0) this.inState.add(urn);
+    const exists = (olds && Object.keys(olds).length > 0) || (urn !== undefined && this.inState.has(urn));
+    return checkQrdl(news as unknown as Record<string, unknown>, { exists });
   }
 
   async diff(_id: string, olds: QrdlOutputs, news: ProviderInputs): Promise<dynamic.DiffResult> {

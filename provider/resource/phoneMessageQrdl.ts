@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { QrImageFormat } from "../client/operations";
+import { parseId } from "../lifecycle/id";
 import type { InvalidationPolicy } from "../schemas/inputs";
 import { forwardingProvider } from "./forwardingProvider";
 
@@ -23,8 +24,8 @@ export interface PhoneMessageQrdlArgs {
    */
   invalidationPolicy?: pulumi.Input<InvalidationPolicy>;
   /**
-   * Take over this existing code on create instead of making a new one; its live content must
-   * match the declaration. Works on every Pulumi version (the `import` option needs @pulumi/pulumi 3.268+).
+   * Take over this existing code when the resource is first created, instead of making a new one;
+   * its live content must match the declaration. The `import` resource option sets it from the id.
    */
   adoptQrdlCode?: pulumi.Input<string>;
 }
@@ -49,18 +50,23 @@ export class PhoneMessageQrdl extends pulumi.dynamic.Resource {
   declare readonly qrImageUrl: pulumi.Output<string>;
 
   constructor(name: string, args: PhoneMessageQrdlArgs, opts?: pulumi.CustomResourceOptions) {
+    // The Node.js dynamic provider host cannot serve Pulumi's import (the engine sends it no
+    // serialized provider), so `import: "<phone>/<code>"` adopts the code on create instead.
+    const { import: importId, ...options } = opts ?? {};
+    const adopted = importId === undefined ? undefined : parseId(importId).qrdlCode;
     super(
       forwardingProvider,
       name,
       {
         ...args,
+        adoptQrdlCode: args.adoptQrdlCode ?? adopted,
         // Lets the provider host name this resource in the warnings a reviewer reads.
         __urn: pulumi.createUrn(name, PHONE_MESSAGE_QRDL_TYPE, opts?.parent),
         qrdlCode: undefined,
         deepLinkUrl: undefined,
         qrImageUrl: undefined,
       },
-      opts,
+      importId === undefined ? opts : options,
       "cams",
       "PhoneMessageQrdl",
     );

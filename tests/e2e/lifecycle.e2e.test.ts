@@ -9,12 +9,6 @@ import { EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
 
 const PHONE = "8615800000000";
 
-/** Whether this @pulumi/pulumi's dynamic provider host can serve the `import` resource option (fixed in 3.268). */
-function dynamicImportWorks(): boolean {
-  const [major, minor] = (require("@pulumi/pulumi/package.json").version as string).split(".").map(Number);
-  return major > 3 || (major === 3 && minor >= 268);
-}
-
 /** Collects what an engine operation printed, as a reviewer would read it. */
 function printed(): { onOutput: (s: string) => void; text: () => string } {
   let text = "";
@@ -157,30 +151,28 @@ describe("PhoneMessageQrdl under the real Pulumi engine", function () {
     assert.equal(emulator.codes().filter((c) => c.prefilledMessage === "Declared text").length, 1);
   });
 
-  it("8. an existing code is adopted by id: with adoptQrdlCode everywhere, with the import option where @pulumi/pulumi supports it", async () => {
+  it("8. an existing code is adopted with the import resource option, and a later replacement makes a new code", async () => {
     const client = new CamsClient(resolveSettings(emulatorConfig(emulator), {}), new CredentialChain(emulatorConfig(emulator), {}));
     const existing = await client.createQrdl({ phoneNumber: PHONE, prefilledMessage: "Made in the console", generateQrImage: "SVG" });
     const id = `${PHONE}/${existing.qrdlCode}`;
-    const args = { phoneNumber: PHONE, prefilledMessage: "Made in the console", generateQrImage: "SVG" as const };
-
-    if (dynamicImportWorks()) {
-      engine.declared.push({ name: "adopted", args, opts: { import: id } });
-      const up = await engine.stack.up();
-      assert.equal(up.summary.resourceChanges?.import, 1);
-      delete engine.declared[engine.declared.length - 1].opts;
-    } else {
-      // The dynamic provider host of @pulumi/pulumi before 3.268 reads a missing property bag on import.
-      engine.declared.push({ name: "adopted", args, opts: { import: id } });
-      await assert.rejects(engine.stack.up(), /Cannot read properties of undefined \(reading 'toJavaScript'\)/);
-      engine.declared[engine.declared.length - 1] = { name: "adopted", args: { ...args, adoptQrdlCode: existing.qrdlCode } };
-      const up = await engine.stack.up();
-      assert.equal(up.summary.resourceChanges?.create, 1);
-    }
+    engine.declared.push({
+      name: "adopted",
+      args: { phoneNumber: PHONE, prefilledMessage: "Made in the console", generateQrImage: "SVG", invalidationPolicy: "replace" },
+      opts: { import: id },
+    });
+    emulator.resetCalls();
+    await engine.stack.up();
+    assert.deepEqual(emulator.calls().map((c) => c.action), ["ListPhoneMessageQrdl"], "adopting creates and changes nothing");
     const adopted = engine.resources().find((r) => r.urn.endsWith("::adopted"));
     assert.equal(adopted?.id, id);
     assert.equal(adopted?.outputs?.qrdlCode, existing.qrdlCode);
-    assert.equal(emulator.codes().filter((c) => c.prefilledMessage === "Made in the console").length, 1, "adopting created nothing");
     await engine.stack.preview({ expectNoChanges: true });
+
+    engine.declared[engine.declared.length - 1].args.prefilledMessage = "Made in the console, reprinted";
+    await engine.stack.up();
+    const live = emulator.codes().filter((c) => c.prefilledMessage.startsWith("Made in the console"));
+    assert.equal(live.length, 1);
+    assert.notEqual(live[0].qrdlCode, existing.qrdlCode, "the replacement made a new code instead of adopting the old one again");
   });
 
   it("9. bad input fails the preview naming the field, before CAMS is called", async () => {

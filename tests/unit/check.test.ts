@@ -89,4 +89,10 @@ describe("check", () => {
     assert.equal(result.inputs?.__urn, "urn:pulumi:dev::p::t::n");
     assert.ok(!("__provider" in (result.inputs ?? {})));
   });
+
+  it("keeps adoptQrdlCode when the resource is first created, and drops it once the resource exists", () => {
+    assert.equal(checkQrdl({ ...VALID, adoptQrdlCode: "4X5ZJ3W2KQ7UA" }).inputs?.adoptQrdlCode, "4X5ZJ3W2KQ7UA");
+    const existing = checkQrdl({ ...VALID, adoptQrdlCode: "4X5ZJ3W2KQ7UA" }, { exists: true });
+    assert.ok(!("adoptQrdlCode" in (existing.inputs ?? {})), "a replacement would adopt the old code again");
+  });
 });
