@@ -6,7 +6,7 @@ import { preflight } from "./preflight";
 import { benchReport, defaultParallelism } from "./report/benchReport";
 import { benchMarkdown } from "./report/benchMarkdown";
 import { writeReport } from "./report/write";
-import { runSuite } from "./suite";
+import { runSuites } from "./suite";
 
 /**
  * `npm run bench -- [--n 100] [--parallel P] [--out dir]`: N codes through the real engine against the
@@ -19,10 +19,8 @@ async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg();
   const emulator = await CamsEmulator.start({ behaviour: { qpsPerAccessKey: 5 } });
   try {
-    log(`baseline: ${options.n} no-op dynamic resources`);
-    const baseline = await runSuite("noop", options.n, options.parallel, emulator);
-    log(`pulumi-cams: ${options.n} PhoneMessageQrdl over ${BENCH_PHONES.length} phone numbers`);
-    const cams = await runSuite("cams", options.n, options.parallel, emulator);
+    log(`${options.n} PhoneMessageQrdl over ${BENCH_PHONES.length} phone numbers, and ${options.n} no-op dynamic resources, operation by operation`);
+    const { noop: baseline, cams } = await runSuites(options.n, options.parallel, emulator);
     const report = benchReport(
       {
         n: options.n,

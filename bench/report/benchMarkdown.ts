@@ -1,6 +1,6 @@
 import type { OperationFigures } from "../measure/operation";
 import type { SuiteFigures } from "../suite";
-import { BenchReport, failedOperations, failuresOf, peakProviderHostBytes } from "./benchReport";
+import { BenchReport, CAMS_CALLS_PER_SECOND, failedOperations, failuresOf, peakProviderHostBytes } from "./benchReport";
 import { markdownTable, megabytes, seconds, targetCell } from "./format";
 
 function calls(o: OperationFigures): string {
@@ -48,7 +48,33 @@ export function benchMarkdown(r: BenchReport): string {
     "",
     `Targets met: ${met} of ${r.targets.length}. up = ${r.floors.up.ratio} × floor, destroy = ${r.floors.destroy.ratio} × floor.`,
     "",
+    ...notes(r).map((n) => `- ${n}`),
+    "",
   ].join("\n");
+}
+
+/** The client's own pace: it sends at most 5 calls per sliding 1050 ms (provider/client/rateLimiter.ts). */
+const CLIENT_WINDOW_MS = 1050;
+
+/** Where the time and the bytes go, from the measured figures. */
+function notes(r: BenchReport): string[] {
+  const { baseline: b, cams: c } = r;
+  const paced = (o: OperationFigures) => seconds((o.calls.total / CAMS_CALLS_PER_SECOND) * CLIENT_WINDOW_MS);
+  const lines = [
+    `up made ${c.up.calls.total} calls (N creates + one listing per phone number, taken before the first create so a lost answer can be reconciled); ` +
+      `at the client's pace of 5 calls per ${CLIENT_WINDOW_MS} ms that alone takes about ${paced(c.up)}, against N/5 = ${seconds(r.floors.up.rateLimitMs)}.`,
+    `destroy made ${c.destroy.calls.total} calls: about ${paced(c.destroy)} at the client's pace.`,
+  ];
+  const state = r.targets.find((t) => t.name === "state per resource (compact JSON entry)");
+  if (state && !state.met) {
+    lines.push(
+      `State per resource misses 2 KB for any Node.js dynamic resource: the do-nothing baseline already takes ${b.state.entryBytesPerResource} B, ` +
+        `because the engine stores \`__provider\` in both inputs and outputs and records a stack trace per resource. ` +
+        `pulumi-cams adds ${c.state.entryBytesPerResource - b.state.entryBytesPerResource} B over the baseline, ` +
+        `${c.state.providerCopiesPerResource * (c.state.providerBytesPerResource - b.state.providerBytesPerResource)} B of it its larger stub (seven forwarding functions) stored twice.`,
+    );
+  }
+  return lines;
 }
 
 function machine(o: OperationFigures): string {
