@@ -41,7 +41,7 @@ export function soakMarkdown(r: SoakReport): string {
     `Interrupted up: SIGKILL to the engine and the provider host once CAMS held ${r.interruption.codesWhenKilled} codes. ` +
       `Recovery found ${Object.entries(rec.pendingOperations).map(([t, n]) => `${n} pending ${t}`).join(", ") || "no pending operations"} and ${rec.locksRemoved} stale lock(s)` +
       `${rec.repairedFiles.length ? `, removed ${rec.repairedFiles.length} empty .attrs file(s)` : ""}; ` +
-      `${rec.imported.length} interrupted creates had made a code (adopted into the state), ${rec.cleared.length} had made none (dropped).`,
+      `${rec.imported.length} interrupted creates had made a code (adopted into the state), ${rec.cleared.length} had made none (their pending creates removed).`,
     "",
     markdownTable(["state checked", "invariant violations", "refresh changes", "preview --expect-no-changes"], checks),
     "",

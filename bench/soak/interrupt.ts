@@ -1,6 +1,7 @@
 import type { CamsEmulator } from "../../emulator";
 import type { BenchStack } from "../engine/benchStack";
 import { descendantsOf, listProcesses } from "../measure/processTree";
+import { errorLines } from "./phase";
 
 /** What happened to an `up` that was killed midway. */
 export interface Interruption {
@@ -8,7 +9,7 @@ export interface Interruption {
   codesWhenKilled: number;
   /** The processes killed: the `pulumi up` engine and everything it started (the provider host). */
   killedProcesses: number;
-  /** How the interrupted `up` ended, as the Automation API reported it. */
+  /** How the interrupted `up` ended, as the Automation API reported it (its first line). */
   upError: string;
 }
 
@@ -28,7 +29,7 @@ export async function upKilledMidway(bench: BenchStack, emulator: CamsEmulator, 
   let finished = false;
   const up = bench.stack.up().then(
     () => "up completed before it could be interrupted",
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    (error: unknown) => /Command was killed with [A-Z]+ \([^)]*\)/.exec(String(error))?.[0] ?? errorLines(error),
   ).finally(() => (finished = true));
   const deadline = Date.now() + timeoutMs;
   while (!finished && codes() < killAtCodes && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
