@@ -47,6 +47,10 @@ export function authenticate(req: ApiRequest, scheme: SignatureScheme, params: P
 }
 
 function authenticateAcs3(req: ApiRequest, deps: AuthDeps): string {
+  // Verifying one of several Authorization headers would let a valid one vouch for junk beside it.
+  if ((req.headers["authorization"]?.length ?? 0) > 1) {
+    throw new ApiError(ErrorCodes.IncompleteSignature, 400, "The request carries more than one Authorization header.");
+  }
   const auth = parseAcs3Authorization(header(req, "authorization") ?? "");
   const date = requiredHeader(req, "x-acs-date");
   const nonce = requiredHeader(req, "x-acs-signature-nonce");
