@@ -24,13 +24,23 @@ export interface QrdlInputs {
 
 const EXAMPLE_PHONE = `"8615800000000" or "+86 158-0000-0000"`;
 
+/** A short rendering of any value for an error message; never throws (BigInt, cycles). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(typeof value);
+  }
+}
+
 /** "x is required: …" when absent, "x must be a string, got …: …" when of another type. */
 function missingOrWrongType(property: string, fix: string) {
   return (issue: { input?: unknown }) =>
-    issue.input === undefined
-      ? `${property} is required: ${fix}`
-      : `${property} must be a string, got ${typeof issue.input} ${JSON.stringify(issue.input)}: ${fix}`;
+    issue.input === undefined ? `${property} is required: ${fix}` : `${property} must be a string, got ${typeof issue.input} ${shown(issue.input)}: ${fix}`;
 }
+
+/** Half of a UTF-16 surrogate pair, e.g. an emoji cut in two by `.slice`: it cannot be sent. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const phoneNumber = z
   .string({ error: missingOrWrongType("phoneNumber", `set it to the WhatsApp business number, country code first, e.g. ${EXAMPLE_PHONE}`) })
@@ -49,6 +59,8 @@ const prefilledMessage = z
       ctx.addIssue({ code: "custom", message: `prefilledMessage has ${length} characters; WhatsApp allows at most ${MAX_PREFILLED_MESSAGE_LENGTH}: shorten it by ${length - MAX_PREFILLED_MESSAGE_LENGTH}` });
     else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
       ctx.addIssue({ code: "custom", message: "prefilledMessage contains control characters: remove them (line breaks and tabs are fine)" });
+    else if (LONE_SURROGATE.test(text))
+      ctx.addIssue({ code: "custom", message: "prefilledMessage contains a broken character (half of an emoji, often from cutting text): remove it or keep the whole character" });
   });
 
 const generateQrImage = z
@@ -66,7 +78,7 @@ const custSpaceId = z
 
 const invalidationPolicy = z
   .enum(["update", "replace", "deny"], {
-    error: (issue) => `invalidationPolicy must be "update", "replace" or "deny", got ${JSON.stringify(issue.input)}: see the README's "Invalidation policy" section`,
+    error: (issue) => `invalidationPolicy must be "update", "replace" or "deny", got ${shown(issue.input)}: see the README's "Invalidation policy" section`,
   })
   .default("update");
 

@@ -24,6 +24,8 @@ const BAD_INPUTS: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["prefilledMessage 141 emoji", { ...VALID, prefilledMessage: "😀".repeat(141) }, "prefilledMessage", /141 characters/],
   ["prefilledMessage a number", { ...VALID, prefilledMessage: 42 }, "prefilledMessage", /must be a string, got number 42/],
   ["prefilledMessage with NUL", { ...VALID, prefilledMessage: "a\u0000b" }, "prefilledMessage", /control characters/],
+  ["prefilledMessage with half an emoji", { ...VALID, prefilledMessage: "Hi \ud83d" }, "prefilledMessage", /broken character/],
+  ["invalidationPolicy a BigInt", { ...VALID, invalidationPolicy: BigInt(1) }, "invalidationPolicy", /got bigint/],
   ["generateQrImage JPG", { ...VALID, generateQrImage: "JPG" }, "generateQrImage", /"PNG" or "SVG", got "JPG"/],
   ["generateQrImage empty", { ...VALID, generateQrImage: "" }, "generateQrImage", /"PNG" or "SVG"/],
   ["generateQrImage a boolean", { ...VALID, generateQrImage: true }, "generateQrImage", /"PNG" or "SVG"/],
