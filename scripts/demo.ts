@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { CamsEmulator, DEMO_CREDENTIAL } from "../emulator";
-import { localStack } from "./lib/localStack";
+import { CamsEmulator } from "../emulator";
+import { emulatorStackConfig, localStack } from "./lib/localStack";
 import { REPO_ROOT } from "./lib/pulumiCli";
 
 /** The demo's operations: `npm run demo -- <up|preview|destroy> [--message "…"]`. */
@@ -34,12 +34,7 @@ async function demoStack(emulator: CamsEmulator, message: string | undefined): P
     projectName: "pulumi-cams-demo",
     stackName: "demo",
     program: exampleProgram,
-    config: {
-      "cams:endpoint": { value: emulator.endpoint },
-      "cams:protocol": { value: "HTTP" },
-      "alicloud:accessKey": { value: DEMO_CREDENTIAL.accessKeyId },
-      "alicloud:secretKey": { value: DEMO_CREDENTIAL.accessKeySecret, secret: true },
-    },
+    config: emulatorStackConfig(emulator),
   });
   // --message applies to this run only; without it the example's own text is declared.
   if (message !== undefined) await stack.setConfig("pulumi-cams-demo:message", { value: message });

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
+import type { CamsEmulator } from "../../emulator";
 import { PhoneMessageQrdl } from "../../provider";
-import { localStack, stateFile } from "../../scripts/lib/localStack";
+import { emulatorStackConfig, localStack, stateFile } from "../../scripts/lib/localStack";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import type { CodeDeclaration } from "./declarations";
 import { NoopResource } from "./noopResource";
@@ -68,12 +68,7 @@ export class BenchStack {
       projectName,
       stackName: STACK_NAME,
       program: () => self!.program(),
-      config: {
-        "cams:endpoint": { value: emulator.endpoint },
-        "cams:protocol": { value: "HTTP" },
-        "alicloud:accessKey": { value: DEMO_CREDENTIAL.accessKeyId },
-        "alicloud:secretKey": { value: DEMO_CREDENTIAL.accessKeySecret, secret: true },
-      },
+      config: emulatorStackConfig(emulator),
     });
     self = new BenchStack(stack, kind, workDir, projectName);
     return self;

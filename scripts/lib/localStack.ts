@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigMap, LocalWorkspace, PulumiFn, Stack } from "@pulumi/pulumi/automation";
+import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
 import { pulumiCli } from "./pulumiCli";
 
 /** A stack on a local file backend, driven through the real Pulumi engine. */
@@ -54,4 +55,14 @@ export async function localStack(options: LocalStackOptions): Promise<Stack> {
 /** The path of a stack's state file on the local backend. */
 export function stateFile(stateDir: string, projectName: string, stackName: string): string {
   return path.join(stateDir, "backend", ".pulumi", "stacks", projectName, `${stackName}.json`);
+}
+
+/** Stack config pointing pulumi-cams at an emulator with its demo key (the secret as a Pulumi secret). */
+export function emulatorStackConfig(emulator: CamsEmulator): ConfigMap {
+  return {
+    "cams:endpoint": { value: emulator.endpoint },
+    "cams:protocol": { value: "HTTP" },
+    "alicloud:accessKey": { value: DEMO_CREDENTIAL.accessKeyId },
+    "alicloud:secretKey": { value: DEMO_CREDENTIAL.accessKeySecret, secret: true },
+  };
 }

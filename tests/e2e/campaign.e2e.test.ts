@@ -2,11 +2,11 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
+import type { CamsEmulator } from "../../emulator";
 import campaignProgram = require("../../examples/campaign");
 import { campaignRows } from "../../examples/campaign/rows";
 import type { PrintedCode } from "../../examples/campaign/table";
-import { localStack } from "../../scripts/lib/localStack";
+import { emulatorStackConfig, localStack } from "../../scripts/lib/localStack";
 import { pulumiCli, REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import { startEmulator } from "../provider/fixtures";
 import { assertPackageBuilt, freshWorkDir, skipIfOptedOut } from "./harness";
@@ -35,10 +35,7 @@ describe("examples/campaign under the real Pulumi engine", function () {
       stackName: "test",
       program: campaignProgram,
       config: {
-        "cams:endpoint": { value: emulator.endpoint },
-        "cams:protocol": { value: "HTTP" },
-        "alicloud:accessKey": { value: DEMO_CREDENTIAL.accessKeyId },
-        "alicloud:secretKey": { value: DEMO_CREDENTIAL.accessKeySecret, secret: true },
+        ...emulatorStackConfig(emulator),
         "campaign:outDir": { value: outDir },
       },
     });

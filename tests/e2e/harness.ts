@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation";
-import { CamsEmulator, DEMO_CREDENTIAL } from "../../emulator";
+import type { CamsEmulator } from "../../emulator";
 import { PhoneMessageQrdl, PhoneMessageQrdlArgs } from "../../provider";
-import { localStack } from "../../scripts/lib/localStack";
+import { emulatorStackConfig, localStack } from "../../scripts/lib/localStack";
 import { CliResult, runWithInlineProgram } from "../../scripts/lib/inlineCli";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 
@@ -58,12 +58,7 @@ export class EngineStack {
       projectName,
       stackName: "test",
       program: () => self!.program(),
-      config: {
-        "cams:endpoint": { value: emulator.endpoint },
-        "cams:protocol": { value: "HTTP" },
-        "alicloud:accessKey": { value: DEMO_CREDENTIAL.accessKeyId },
-        "alicloud:secretKey": { value: DEMO_CREDENTIAL.accessKeySecret, secret: true },
-      },
+      config: emulatorStackConfig(emulator),
     });
     self = new EngineStack(stack, workDir, projectName);
     return self;
