@@ -2,11 +2,11 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { DEMO_CREDENTIAL, type BehaviourPatch, type CamsEmulator } from "../../emulator";
+import { DEMO_CREDENTIAL, type BehaviourPatch } from "../../emulator";
 import { CamsError } from "../../provider/errors/camsError";
 import { CredentialsNotFoundError } from "../../provider/errors/configErrors";
 import { QrdlProvider } from "../../provider/lifecycle/provider";
-import { FAST_RETRY, UNLIMITED, inputs, providerFor, stackConfig, startEmulator } from "./fixtures";
+import { FAST_RETRY, UNLIMITED, inputs, providerFor, stackConfig, useEmulator } from "./fixtures";
 
 /** [documented code, how to make the emulator answer it, what the hint must say] */
 const DOCUMENTED: Array<[string, BehaviourPatch, RegExp]> = [
@@ -16,22 +16,13 @@ const DOCUMENTED: Array<[string, BehaviourPatch, RegExp]> = [
 ];
 
 describe("CAMS errors as typed values", () => {
-  let emulator: CamsEmulator;
-
-  before(async () => {
-    emulator = await startEmulator({ qpsPerAccessKey: 0 });
-  });
-  after(() => emulator.close());
-  afterEach(() => {
-    emulator.configure({ unsubscribed: false, deniedActions: [], ownedPhoneNumbers: null, businessErrorsAsHttp200: false, maxCodesPerNumber: 2000 });
-    emulator.reset();
-  });
+  const emulator = useEmulator({ qpsPerAccessKey: 0 });
 
   for (const asHttp200 of [false, true]) {
     for (const [code, behaviour, hint] of DOCUMENTED) {
       it(`${code}${asHttp200 ? " in an HTTP 200 body" : ""} becomes a CamsError with code, request id, status and hint`, async () => {
-        emulator.configure({ ...behaviour, businessErrorsAsHttp200: asHttp200 });
-        await assert.rejects(providerFor(emulator).create(inputs()), (e: unknown) => {
+        emulator().configure({ ...behaviour, businessErrorsAsHttp200: asHttp200 });
+        await assert.rejects(providerFor(emulator()).create(inputs()), (e: unknown) => {
           assert.ok(e instanceof CamsError, `expected a CamsError, got ${String(e)}`);
           assert.equal(e.code, code);
           assert.equal(e.httpStatus, asHttp200 ? 200 : 400);
@@ -41,15 +32,15 @@ describe("CAMS errors as typed values", () => {
           assert.match(e.message, new RegExp(`(List|Create)PhoneMessageQrdl failed with ${code.replace(".", "\\.")}`));
           return true;
         });
-        assert.equal(emulator.codes().length, 0, "nothing was created");
+        assert.equal(emulator().codes().length, 0, "nothing was created");
       });
     }
   }
 
   it("Ram.PermissionDeny carries the AccessDeniedDetail and names the action of the failed operation", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
-    emulator.configure({ deniedActions: ["cams:UpdatePhoneMessageQrdl"] });
+    emulator().configure({ deniedActions: ["cams:UpdatePhoneMessageQrdl"] });
     await assert.rejects(provider.update(id, outs!, inputs({ prefilledMessage: "x" })), (e: unknown) => {
       assert.ok(e instanceof CamsError);
       assert.equal(e.code, "Ram.PermissionDeny");
@@ -60,8 +51,8 @@ describe("CAMS errors as typed values", () => {
   });
 
   it("the 2,000-codes-per-number quota is reported with a hint", async () => {
-    emulator.configure({ maxCodesPerNumber: 1 });
-    const provider = providerFor(emulator);
+    emulator().configure({ maxCodesPerNumber: 1 });
+    const provider = providerFor(emulator());
     await provider.create(inputs());
     await assert.rejects(provider.create(inputs()), (e: unknown) => e instanceof CamsError && e.code === "QrdlCode.QuotaExceeded" && /2,000/.test(e.hint ?? ""));
   });
@@ -69,7 +60,7 @@ describe("CAMS errors as typed values", () => {
   it("a wrong secret gives a clear authentication error that never shows the secret", async () => {
     const wrongSecret = "definitely-not-the-secret-41b7";
     const provider = new QrdlProvider({
-      config: stackConfig({ "cams:endpoint": emulator.endpoint, "cams:protocol": "HTTP", "alicloud:accessKey": DEMO_CREDENTIAL.accessKeyId, "alicloud:secretKey": wrongSecret, ...UNLIMITED }),
+      config: stackConfig({ "cams:endpoint": emulator().endpoint, "cams:protocol": "HTTP", "alicloud:accessKey": DEMO_CREDENTIAL.accessKeyId, "alicloud:secretKey": wrongSecret, ...UNLIMITED }),
       env: {},
       retry: FAST_RETRY,
     });
@@ -85,7 +76,7 @@ describe("CAMS errors as typed values", () => {
 
   it("an unknown AccessKey id says so", async () => {
     const provider = new QrdlProvider({
-      config: stackConfig({ "cams:endpoint": emulator.endpoint, "cams:protocol": "HTTP", ...UNLIMITED }),
+      config: stackConfig({ "cams:endpoint": emulator().endpoint, "cams:protocol": "HTTP", ...UNLIMITED }),
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIunknown", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "whatever" },
       retry: FAST_RETRY,
     });
@@ -102,8 +93,8 @@ describe("CAMS errors as typed values", () => {
     });
 
     it("fails before any call with one error listing every source tried", async () => {
-      emulator.resetCalls();
-      const provider = new QrdlProvider({ config: stackConfig({ "cams:endpoint": emulator.endpoint, "cams:protocol": "HTTP" }), env: {} });
+      emulator().resetCalls();
+      const provider = new QrdlProvider({ config: stackConfig({ "cams:endpoint": emulator().endpoint, "cams:protocol": "HTTP" }), env: {} });
       await assert.rejects(provider.create(inputs()), (e: unknown) => {
         assert.ok(e instanceof CredentialsNotFoundError);
         for (const source of ["alicloud:accessKey", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY", "OIDC role", "~/.aliyun/config.json", "ALIBABA_CLOUD_ECS_METADATA"]) {
@@ -112,23 +103,23 @@ describe("CAMS errors as typed values", () => {
         assert.match(e.message, /pulumi config set --secret alicloud:secretKey/);
         return true;
       });
-      assert.equal(emulator.calls().length, 0);
+      assert.equal(emulator().calls().length, 0);
     });
   });
 
   it("stack config credentials win over environment variables, and legacy ALICLOUD_* names work", async () => {
     const fromConfig = new QrdlProvider({
-      config: stackConfig({ "cams:endpoint": emulator.endpoint, "cams:protocol": "HTTP", "alicloud:accessKey": DEMO_CREDENTIAL.accessKeyId, "alicloud:secretKey": DEMO_CREDENTIAL.accessKeySecret, ...UNLIMITED }),
+      config: stackConfig({ "cams:endpoint": emulator().endpoint, "cams:protocol": "HTTP", "alicloud:accessKey": DEMO_CREDENTIAL.accessKeyId, "alicloud:secretKey": DEMO_CREDENTIAL.accessKeySecret, ...UNLIMITED }),
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIwrong", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "wrong" },
       retry: FAST_RETRY,
     });
     await fromConfig.create(inputs());
     const legacy = new QrdlProvider({
-      config: stackConfig({ "cams:endpoint": emulator.endpoint, "cams:protocol": "HTTP", ...UNLIMITED }),
+      config: stackConfig({ "cams:endpoint": emulator().endpoint, "cams:protocol": "HTTP", ...UNLIMITED }),
       env: { ALICLOUD_ACCESS_KEY: DEMO_CREDENTIAL.accessKeyId, ALICLOUD_SECRET_KEY: DEMO_CREDENTIAL.accessKeySecret },
       retry: FAST_RETRY,
     });
     await legacy.create(inputs());
-    assert.equal(emulator.codes().length, 2);
+    assert.equal(emulator().codes().length, 2);
   });
 });

@@ -1,4 +1,4 @@
-import { CamsEmulator, DEMO_CREDENTIAL, type BehaviourPatch } from "../../emulator";
+import { CamsEmulator, DEFAULT_BEHAVIOUR, DEMO_CREDENTIAL, type BehaviourPatch } from "../../emulator";
 import { QrdlProvider, ProviderOptions } from "../../provider/lifecycle/provider";
 import type { ConfigSource } from "../../provider/client/settings";
 import type { RetryPolicy } from "../../provider/client/retry";
@@ -43,6 +43,24 @@ export function providerFor(emulator: CamsEmulator, options: ProviderOptions = {
 /** Starts an emulator on a free port with the given behaviour. */
 export function startEmulator(behaviour: BehaviourPatch = {}): Promise<CamsEmulator> {
   return CamsEmulator.start({ behaviour });
+}
+
+/**
+ * One emulator for the enclosing mocha suite, closed after it; before each test it forgets every
+ * code and call and goes back to `behaviour`, so no test sees another's faults or codes.
+ */
+export function useEmulator(behaviour: BehaviourPatch = {}): () => CamsEmulator {
+  let emulator: CamsEmulator | undefined;
+  before(async () => {
+    emulator = await startEmulator(behaviour);
+  });
+  after(() => emulator?.close());
+  beforeEach(() => {
+    emulator!.reset();
+    emulator!.resetCalls();
+    emulator!.configure({ ...DEFAULT_BEHAVIOUR, ...behaviour, faults: { ...DEFAULT_BEHAVIOUR.faults, ...behaviour.faults } });
+  });
+  return () => emulator!;
 }
 
 /** Valid inputs of one code, as check would return them. */

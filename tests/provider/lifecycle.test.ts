@@ -1,24 +1,14 @@
 import { strict as assert } from "assert";
-import type { CamsEmulator } from "../../emulator";
 import { AdoptionError, CodeVanishedError } from "../../provider/errors/lifecycleErrors";
-import { inputs, providerFor, startEmulator } from "./fixtures";
+import { inputs, providerFor, useEmulator } from "./fixtures";
 
 describe("lifecycle against the emulator", () => {
-  let emulator: CamsEmulator;
-
-  before(async () => {
-    emulator = await startEmulator({ qpsPerAccessKey: 0 });
-  });
-  after(() => emulator.close());
-  beforeEach(() => {
-    emulator.reset();
-    emulator.configure({ updateMode: "reissue" });
-  });
+  const emulator = useEmulator({ qpsPerAccessKey: 0 });
 
   it("create calls CreatePhoneMessageQrdl and returns every output", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs({ custSpaceId: "cams-abc123" }));
-    const [code] = emulator.codes();
+    const [code] = emulator().codes();
     assert.equal(id, `cams-abc123/8615800000000/${code.qrdlCode}`);
     assert.deepEqual(outs, {
       phoneNumber: "8615800000000",
@@ -34,19 +24,19 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("read returns live values and matching inputs; a gone code reads as gone", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
     const read = await provider.read(id, outs);
     assert.deepEqual(read.props, outs);
     assert.equal(read.inputs?.prefilledMessage, outs!.prefilledMessage);
-    emulator.deleteCode("8615800000000", outs!.qrdlCode);
-    assert.deepEqual(await providerFor(emulator).read(id, outs), {}, "a deleted code is reported gone");
+    emulator().deleteCode("8615800000000", outs!.qrdlCode);
+    assert.deepEqual(await providerFor(emulator()).read(id, outs), {}, "a deleted code is reported gone");
   });
 
   it("read reports out-of-band edits as drift, in props and inputs", async () => {
-    const { id, outs } = await providerFor(emulator).create(inputs());
-    emulator.editCode("8615800000000", outs!.qrdlCode, { prefilledMessage: "Edited in the console", generateQrImage: "SVG" });
-    const read = await providerFor(emulator).read(id, outs);
+    const { id, outs } = await providerFor(emulator()).create(inputs());
+    emulator().editCode("8615800000000", outs!.qrdlCode, { prefilledMessage: "Edited in the console", generateQrImage: "SVG" });
+    const read = await providerFor(emulator()).read(id, outs);
     assert.equal(read.props?.prefilledMessage, "Edited in the console");
     assert.equal(read.props?.generateQrImage, "SVG");
     assert.equal(read.inputs?.prefilledMessage, "Edited in the console");
@@ -54,8 +44,8 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("adopts an existing code by id, without state", async () => {
-    const { id, outs } = await providerFor(emulator).create(inputs({ generateQrImage: "SVG" }));
-    const adopted = await providerFor(emulator).read(id);
+    const { id, outs } = await providerFor(emulator()).create(inputs({ generateQrImage: "SVG" }));
+    const adopted = await providerFor(emulator()).read(id);
     assert.equal(adopted.id, id);
     assert.deepEqual(adopted.props, outs);
     assert.deepEqual(adopted.inputs, {
@@ -67,24 +57,24 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("update follows the newly issued code: later read, update and delete target it", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
     const first = await provider.update(id, outs!, inputs({ prefilledMessage: "Second" }));
     assert.notEqual(first.outs!.qrdlCode, outs!.qrdlCode, "reissue mode issues a new code");
-    assert.deepEqual(emulator.codes().map((c) => c.qrdlCode), [first.outs!.qrdlCode]);
+    assert.deepEqual(emulator().codes().map((c) => c.qrdlCode), [first.outs!.qrdlCode]);
 
-    const read = await providerFor(emulator).read(id, first.outs);
+    const read = await providerFor(emulator()).read(id, first.outs);
     assert.equal(read.props?.qrdlCode, first.outs!.qrdlCode, "read targets the new code, not the one in the id");
 
     const second = await provider.update(id, first.outs!, inputs({ prefilledMessage: "Third" }));
-    assert.equal(emulator.codes()[0].prefilledMessage, "Third");
+    assert.equal(emulator().codes()[0].prefilledMessage, "Third");
     await provider.delete(id, second.outs!);
-    assert.equal(emulator.codes().length, 0);
+    assert.equal(emulator().codes().length, 0);
   });
 
   it("update keeps the code when the service keeps it", async () => {
-    emulator.configure({ updateMode: "keep" });
-    const provider = providerFor(emulator);
+    emulator().configure({ updateMode: "keep" });
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
     const updated = await provider.update(id, outs!, inputs({ generateQrImage: "SVG" }));
     assert.equal(updated.outs!.qrdlCode, outs!.qrdlCode);
@@ -92,69 +82,69 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("a policy-only update makes no API call", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
-    emulator.resetCalls();
+    emulator().resetCalls();
     const updated = await provider.update(id, outs!, inputs({ invalidationPolicy: "deny" }));
     assert.equal(updated.outs!.invalidationPolicy, "deny");
-    assert.equal(emulator.calls().length, 0);
+    assert.equal(emulator().calls().length, 0);
   });
 
   it("updating a code deleted outside Pulumi says to refresh", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
-    emulator.deleteCode("8615800000000", outs!.qrdlCode);
+    emulator().deleteCode("8615800000000", outs!.qrdlCode);
     await assert.rejects(provider.update(id, outs!, inputs({ prefilledMessage: "x" })), (e: unknown) => e instanceof CodeVanishedError && /pulumi refresh/.test(e.message));
   });
 
   it("delete removes the code, and a code already gone counts as deleted", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
     await provider.delete(id, outs!);
-    assert.equal(emulator.codes().length, 0);
+    assert.equal(emulator().codes().length, 0);
     await provider.delete(id, outs!);
   });
 
   it("diff makes no API call", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const { id, outs } = await provider.create(inputs());
-    emulator.resetCalls();
+    emulator().resetCalls();
     await provider.diff(id, outs!, inputs({ prefilledMessage: "x" }));
-    assert.equal(emulator.calls().length, 0);
+    assert.equal(emulator().calls().length, 0);
     assert.equal(provider.warnings.length, 1);
   });
 
   it("reads of many codes on one number share a single listing", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const created = [];
     for (let i = 0; i < 6; i++) created.push(await provider.create(inputs({ prefilledMessage: `poster ${i}` })));
-    emulator.resetCalls();
-    const fresh = providerFor(emulator);
+    emulator().resetCalls();
+    const fresh = providerFor(emulator());
     const reads = await Promise.all(created.map((c) => fresh.read(c.id, c.outs)));
     assert.ok(reads.every((r) => r.id));
-    assert.equal(emulator.calls().filter((c) => c.action === "ListPhoneMessageQrdl").length, 1);
+    assert.equal(emulator().calls().filter((c) => c.action === "ListPhoneMessageQrdl").length, 1);
   });
 
   it("adoptQrdlCode takes over an existing code on create, changing nothing", async () => {
-    const { outs } = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year" }));
-    emulator.resetCalls();
-    const adopted = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year", adoptQrdlCode: outs!.qrdlCode }));
+    const { outs } = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year" }));
+    emulator().resetCalls();
+    const adopted = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year", adoptQrdlCode: outs!.qrdlCode }));
     assert.equal(adopted.id, `8615800000000/${outs!.qrdlCode}`);
     assert.equal(adopted.outs!.qrdlCode, outs!.qrdlCode);
-    assert.equal(emulator.codes().length, 1);
-    assert.deepEqual(emulator.calls().map((c) => c.action), ["ListPhoneMessageQrdl"]);
+    assert.equal(emulator().codes().length, 1);
+    assert.deepEqual(emulator().calls().map((c) => c.action), ["ListPhoneMessageQrdl"]);
   });
 
   it("adoptQrdlCode refuses a missing code, and a code whose content differs, saying how to fix it", async () => {
-    const { outs } = await providerFor(emulator).create(inputs({ prefilledMessage: "Printed last year" }));
-    await assert.rejects(providerFor(emulator).create(inputs({ adoptQrdlCode: "NOSUCHCODE1" })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.NotFound" && /remove adoptQrdlCode/.test(e.message));
-    await assert.rejects(providerFor(emulator).create(inputs({ prefilledMessage: "Something else", adoptQrdlCode: outs!.qrdlCode })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.Mismatch" && /"Printed last year"/.test(e.message));
-    assert.equal(emulator.codes().length, 1, "nothing was created or changed");
-    assert.equal(emulator.codes()[0].prefilledMessage, "Printed last year");
+    const { outs } = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year" }));
+    await assert.rejects(providerFor(emulator()).create(inputs({ adoptQrdlCode: "NOSUCHCODE1" })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.NotFound" && /remove adoptQrdlCode/.test(e.message));
+    await assert.rejects(providerFor(emulator()).create(inputs({ prefilledMessage: "Something else", adoptQrdlCode: outs!.qrdlCode })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.Mismatch" && /"Printed last year"/.test(e.message));
+    assert.equal(emulator().codes().length, 1, "nothing was created or changed");
+    assert.equal(emulator().codes()[0].prefilledMessage, "Printed last year");
   });
 
   it("check forgets adoptQrdlCode for a resource in the state, also when the engine re-checks its replacement without old inputs", async () => {
-    const provider = providerFor(emulator);
+    const provider = providerFor(emulator());
     const urn = "urn:pulumi:test::p::pulumi-nodejs:dynamic/cams:PhoneMessageQrdl::adopted";
     const news = { ...inputs({ adoptQrdlCode: "4X5ZJ3W2KQ7UA" }), __urn: urn };
     assert.equal((await provider.check({} as never, news)).inputs?.adoptQrdlCode, "4X5ZJ3W2KQ7UA", "first creation adopts");

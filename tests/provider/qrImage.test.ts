@@ -1,19 +1,13 @@
 import { strict as assert } from "assert";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import type { CamsEmulator } from "../../emulator";
-import { inputs, providerFor, startEmulator } from "./fixtures";
+import { inputs, providerFor, useEmulator } from "./fixtures";
 
 describe("QR images", () => {
-  let emulator: CamsEmulator;
-
-  before(async () => {
-    emulator = await startEmulator({ qpsPerAccessKey: 0 });
-  });
-  after(() => emulator.close());
+  const emulator = useEmulator({ qpsPerAccessKey: 0 });
 
   it("the PNG at qrImageUrl decodes to deepLinkUrl", async () => {
-    const { outs } = await providerFor(emulator).create(inputs());
+    const { outs } = await providerFor(emulator()).create(inputs());
     const response = await fetch(outs!.qrImageUrl);
     assert.equal(response.headers.get("content-type"), "image/png");
     const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
@@ -24,7 +18,7 @@ describe("QR images", () => {
   });
 
   it("an SVG code is served as SVG", async () => {
-    const { outs } = await providerFor(emulator).create(inputs({ generateQrImage: "SVG" }));
+    const { outs } = await providerFor(emulator()).create(inputs({ generateQrImage: "SVG" }));
     assert.match(outs!.qrImageUrl, /\.svg$/);
     const response = await fetch(outs!.qrImageUrl);
     assert.match(response.headers.get("content-type") ?? "", /image\/svg\+xml/);
