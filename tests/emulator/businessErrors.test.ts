@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import type { CamsEmulator } from "../../emulator";
+import { DEFAULT_BEHAVIOUR, type CamsEmulator } from "../../emulator";
 import { signAcs3 } from "./support/acs3Signer";
 import { $Cams, camsClient, createCode, expectSdkError, listCodes, PHONE, startEmulator } from "./support/harness";
 import { send } from "./support/rawHttp";
@@ -13,14 +13,7 @@ describe("emulator: CAMS business errors, configurable per test", () => {
   after(() => emulator.close());
   beforeEach(() => {
     emulator.reset();
-    emulator.configure({
-      unsubscribed: false,
-      deniedActions: [],
-      ownedPhoneNumbers: null,
-      ownedSpaceIds: null,
-      maxCodesPerNumber: 2000,
-      businessErrorsAsHttp200: false,
-    });
+    emulator.configure(DEFAULT_BEHAVIOUR);
   });
 
   it("answers every call with Product.Unsubscript (400) when the product is not subscribed", async () => {
