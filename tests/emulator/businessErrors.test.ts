@@ -1,19 +1,21 @@
 import { strict as assert } from "node:assert";
-import { DEFAULT_BEHAVIOUR, type CamsEmulator } from "../../emulator";
+import type { CamsEmulator, EmulatorBehaviour } from "../../emulator";
 import { signAcs3 } from "./support/acs3Signer";
 import { $Cams, camsClient, createCode, expectSdkError, listCodes, PHONE, startEmulator } from "./support/harness";
 import { send } from "./support/rawHttp";
 
 describe("emulator: CAMS business errors, configurable per test", () => {
   let emulator: CamsEmulator;
+  let started: EmulatorBehaviour;
 
   before(async () => {
     emulator = await startEmulator();
+    started = emulator.behaviour();
   });
   after(() => emulator.close());
   beforeEach(() => {
     emulator.reset();
-    emulator.configure(DEFAULT_BEHAVIOUR);
+    emulator.configure(started);
   });
 
   it("answers every call with Product.Unsubscript (400) when the product is not subscribed", async () => {
