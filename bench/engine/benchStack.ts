@@ -3,22 +3,13 @@ import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { CamsEmulator } from "../../emulator";
 import { PhoneMessageQrdl } from "../../provider";
-import { emulatorStackConfig, localStack, stateFile } from "../../scripts/lib/localStack";
+import { StateResource, emulatorStackConfig, localStack, stateFile } from "../../scripts/lib/localStack";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import type { CodeDeclaration } from "./declarations";
 import { NoopResource } from "./noopResource";
 
 /** What the program declares for each code: the package's resource, or the do-nothing baseline. */
 export type ResourceKind = "cams" | "noop";
-
-/** A resource as the stack's state file records it. */
-export interface StateResource {
-  type: string;
-  urn: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
-}
 
 /** An operation the engine was interrupted in, as the state file records it. */
 export interface PendingOperation {

@@ -1,14 +1,10 @@
 import type { QrdlRecord, QrdlTarget } from "../../provider/client/operations";
 import { formatId } from "../../provider/lifecycle/id";
 import { PHONE_MESSAGE_QRDL_TYPE } from "../../provider/resource/phoneMessageQrdl";
+import type { StateResource } from "../../scripts/lib/localStack";
 
 /** A resource as `pulumi stack export` shows it (fields recovery does not read are kept as they are). */
-export interface ExportedResource {
-  urn: string;
-  type: string;
-  id?: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
+export interface ExportedResource extends StateResource {
   [field: string]: unknown;
 }
 

@@ -52,6 +52,15 @@ export async function localStack(options: LocalStackOptions): Promise<Stack> {
   return stack;
 }
 
+/** A resource as a stack's state (or `pulumi stack export`) records it. */
+export interface StateResource {
+  type: string;
+  urn: string;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
 /** The path of a stack's state file on the local backend. */
 export function stateFile(stateDir: string, projectName: string, stackName: string): string {
   return path.join(stateDir, "backend", ".pulumi", "stacks", projectName, `${stackName}.json`);

@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { CamsEmulator } from "../../emulator";
 import { PhoneMessageQrdl, PhoneMessageQrdlArgs } from "../../provider";
-import { emulatorStackConfig, localStack } from "../../scripts/lib/localStack";
+import { StateResource, emulatorStackConfig, localStack, stateFile } from "../../scripts/lib/localStack";
 import { CliResult, runWithInlineProgram } from "../../scripts/lib/inlineCli";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 
@@ -71,12 +71,11 @@ export class EngineStack {
 
   /** The stack's state file as text. */
   stateText(): string {
-    const file = path.join(this.workDir, ".pulumi-state", "backend", ".pulumi", "stacks", this.projectName, "test.json");
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(stateFile(path.join(this.workDir, ".pulumi-state"), this.projectName, "test"), "utf8");
   }
 
   /** The resources of the stack's state. */
-  resources(): Array<{ type: string; urn: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }> {
+  resources(): StateResource[] {
     return JSON.parse(this.stateText()).checkpoint.latest?.resources ?? [];
   }
 
