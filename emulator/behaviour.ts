@@ -13,6 +13,8 @@ export interface EmulatorFaults {
   /** 0..1: chance of adding `latencySpikeMs` on top of `latencyMs`. */
   latencySpikeRate: number;
   latencySpikeMs: number;
+  /** Seed of the dice that decide when a fault fires, so a run can be replayed; null draws from Math.random. */
+  seed: number | null;
 }
 
 /** How the emulated service behaves; changeable at run time with `configure` or the admin API. */
@@ -56,6 +58,7 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
     latencyMs: 0,
     latencySpikeRate: 0,
     latencySpikeMs: 0,
+    seed: null,
   },
 };
 
@@ -80,6 +83,7 @@ export const behaviourPatchSchema = z.strictObject({
       latencyMs: milliseconds,
       latencySpikeRate: rate,
       latencySpikeMs: milliseconds,
+      seed: z.number().int().min(0).max(0xffffffff).nullable(),
     })
     .partial()
     .optional(),

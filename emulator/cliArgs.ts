@@ -52,6 +52,7 @@ Options:
   --fault-latency-ms <ms>            delay added to every API response
   --fault-latency-spike-rate <0..1>  chance of an extra delay
   --fault-latency-spike-ms <ms>      that extra delay
+  --fault-seed <n>                   seed the fault dice, so the same faults fire on every run
   --ready-file <file>                write {"url","endpoint","port"} there once listening
   --help                             show this text
 
@@ -62,7 +63,7 @@ GET|DELETE calls, GET|PATCH behaviour, POST reset.
 const STRING_FLAGS = [
   "port", "host", "state", "public-base-url", "access-key-id", "access-key-secret", "security-token", "qps",
   "update-mode", "max-codes-per-number", "fault-error-rate", "fault-drop-after-commit-rate", "fault-throttle-rate",
-  "fault-latency-ms", "fault-latency-spike-rate", "fault-latency-spike-ms", "ready-file",
+  "fault-latency-ms", "fault-latency-spike-rate", "fault-latency-spike-ms", "fault-seed", "ready-file",
 ] as const;
 const BOOLEAN_FLAGS = ["in-memory", "unsubscribed", "business-errors-as-http200", "help"] as const;
 
@@ -110,6 +111,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       latencyMs: num("fault-latency-ms"),
       latencySpikeRate: num("fault-latency-spike-rate"),
       latencySpikeMs: num("fault-latency-spike-ms"),
+      seed: num("fault-seed"),
     }),
   });
   return {

@@ -39,6 +39,7 @@ export class CamsEmulator implements EmulatorControl {
   /** "http://127.0.0.1:<port>". */
   readonly url: string;
   private current: EmulatorBehaviour;
+  private readonly dice = new FaultDice();
 
   private constructor(
     private readonly server: Server,
@@ -54,6 +55,7 @@ export class CamsEmulator implements EmulatorControl {
     this.endpoint = `${urlHost}:${port}`;
     this.url = `http://${this.endpoint}`;
     this.current = behaviour;
+    this.dice.reseed(behaviour.faults.seed);
   }
 
   /** Starts listening; rejects if the port is taken or the state file is not a valid state. */
@@ -90,6 +92,8 @@ export class CamsEmulator implements EmulatorControl {
   /** Changes the behaviour; `faults` merges field by field. Throws InvalidBehaviourError on a bad value. */
   configure(patch: BehaviourPatch): void {
     this.current = mergeBehaviour(this.current, patch);
+    // Setting a seed, even the same one, replays its sequence from the start.
+    if (patch.faults && "seed" in patch.faults) this.dice.reseed(this.current.faults.seed);
   }
 
   /** A copy of the current behaviour. */
@@ -154,7 +158,7 @@ export class CamsEmulator implements EmulatorControl {
       credentials: new CredentialStore(options.credentials ?? [DEMO_CREDENTIAL]),
       nonces: new NonceRegistry(),
       limiter: new SlidingWindowLimiter(),
-      dice: new FaultDice(),
+      dice: this.dice,
       clock: this.clock,
       publicBaseUrl: this.publicBaseUrl,
       hostId: this.endpoint,

@@ -8,7 +8,7 @@ import { invariantViolations } from "./invariants";
 import { PhaseFigures, errorLines, runPhase } from "./phase";
 import { Recovery, recoverInterruptedStack } from "./recovery";
 
-/** The faults the soak injects, on top of CAMS's 5 calls per second. */
+/** The faults the soak injects, on top of CAMS's 5 calls per second; seeded, so a run can be replayed. */
 export const SOAK_FAULTS: EmulatorFaults = {
   errorRate: 0.1,
   dropAfterCommitRate: 0.05,
@@ -16,6 +16,7 @@ export const SOAK_FAULTS: EmulatorFaults = {
   latencyMs: 50,
   latencySpikeRate: 0.05,
   latencySpikeMs: 2000,
+  seed: 20261125,
 };
 
 /** While the interrupted `up` runs, every answer is held back this long after CAMS committed the change. */

@@ -10,7 +10,7 @@ describe("emulator: injected faults", () => {
   });
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
-  afterEach(() => emulator.configure({ faults: { errorRate: 0, dropAfterCommitRate: 0, latencyMs: 0, latencySpikeRate: 0, latencySpikeMs: 0 } }));
+  afterEach(() => emulator.configure({ faults: { errorRate: 0, dropAfterCommitRate: 0, latencyMs: 0, latencySpikeRate: 0, latencySpikeMs: 0, seed: null } }));
 
   it("dropAfterCommitRate commits the create, then drops the connection without an answer", async () => {
     emulator.configure({ faults: { dropAfterCommitRate: 1 } });
@@ -46,5 +46,18 @@ describe("emulator: injected faults", () => {
     await listCodes(camsClient(emulator));
     const elapsed = Date.now() - started;
     assert.ok(elapsed >= 240, `the answer came after ${elapsed} ms, expected at least 250`);
+  });
+
+  it("a seeded emulator injects the same faults in the same order on every run", async () => {
+    const client = camsClient(emulator);
+    const outcomes = async (): Promise<string[]> => {
+      emulator.configure({ faults: { errorRate: 0.5, seed: 7 } });
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) seen.push(await listCodes(client).then(() => "OK", (e: { code: string }) => e.code));
+      return seen;
+    };
+    const first = await outcomes();
+    assert.ok(first.includes("OK") && first.some((o) => o !== "OK"), `expected a mix of faults and answers, got ${first.join(",")}`);
+    assert.deepEqual(await outcomes(), first, "setting the seed again replays the same faults");
   });
 });

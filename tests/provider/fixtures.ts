@@ -45,9 +45,13 @@ export function startEmulator(behaviour: BehaviourPatch = {}): Promise<CamsEmula
   return CamsEmulator.start({ behaviour });
 }
 
+/** The seed of every provider test's fault dice: injected faults fire the same way on every run. */
+export const FAULT_SEED = 20261125;
+
 /**
  * One emulator for the enclosing mocha suite, closed after it; before each test it forgets every
- * code and call and goes back to `behaviour`, so no test sees another's faults or codes.
+ * code and call and goes back to `behaviour` with the dice reseeded, so no test sees another's
+ * faults or codes and every test sees the same faults on every run.
  */
 export function useEmulator(behaviour: BehaviourPatch = {}): () => CamsEmulator {
   let emulator: CamsEmulator | undefined;
@@ -58,7 +62,7 @@ export function useEmulator(behaviour: BehaviourPatch = {}): () => CamsEmulator 
   beforeEach(() => {
     emulator!.reset();
     emulator!.resetCalls();
-    emulator!.configure({ ...DEFAULT_BEHAVIOUR, ...behaviour, faults: { ...DEFAULT_BEHAVIOUR.faults, ...behaviour.faults } });
+    emulator!.configure({ ...DEFAULT_BEHAVIOUR, ...behaviour, faults: { ...DEFAULT_BEHAVIOUR.faults, seed: FAULT_SEED, ...behaviour.faults } });
   });
   return () => emulator!;
 }
