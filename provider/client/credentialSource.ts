@@ -1,0 +1,32 @@
+/** An AccessKey pair (with an STS token when temporary), and where it came from. */
+export interface ResolvedCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  /** The source that produced it, e.g. `stack config alicloud:accessKey`; never the secret. */
+  source: string;
+}
+
+/**
+ * One place credentials may come from. `load` yields them, or says why the source is absent; a
+ * source the user configured that cannot be used throws a CredentialSourceError instead.
+ */
+export interface CredentialSource {
+  name: string;
+  /** Whether the user chose this source (set one of its settings), rather than it lying in the home directory. */
+  explicit: boolean;
+  load(): Promise<ResolvedCredentials | { absent: string }>;
+}
+
+/** A credentials provider answered without an AccessKey. */
+export class YieldedNoAccessKey extends Error {
+  constructor() {
+    super("it yielded no AccessKey");
+  }
+}
+
+/** The AccessKey a provider of `@alicloud/credentials` yielded; one that yields none has failed. */
+export function accessKeyOf(c: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string }, source: string): ResolvedCredentials {
+  if (!c.accessKeyId || !c.accessKeySecret) throw new YieldedNoAccessKey();
+  return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken || undefined, source };
+}
