@@ -1,4 +1,4 @@
-import Cams, * as $Cams from "@alicloud/cams20200606";
+import * as $Cams from "@alicloud/cams20200606";
 import * as $OpenApi from "@alicloud/openapi-client";
 import * as $Util from "@alicloud/tea-util";
 import { CamsError } from "../errors/camsError";
@@ -15,7 +15,8 @@ import {
 } from "./operations";
 import { limiterFor } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, backoffDelay, sleep } from "./retry";
-import { ClientSettings } from "./settings";
+import { CamsSdk } from "./camsSdk";
+import { ClientSettings, endpointUrl } from "./settings";
 
 /** The body fields every CAMS answer carries, as the SDK models them. */
 interface AnswerBody {
@@ -44,7 +45,7 @@ export type CallObserver = (event: { operation: OperationName; attempt: number; 
  * otherwise the CamsError says `outcomeUnknown` and the caller reconciles.
  */
 export class CamsClient {
-  private sdk?: Cams;
+  private sdk?: CamsSdk;
 
   constructor(
     private readonly settings: ClientSettings,
@@ -90,7 +91,7 @@ export class CamsClient {
   private async call<B extends AnswerBody>(
     operation: OperationName,
     idempotent: boolean,
-    send: (sdk: Cams, runtime: $Util.RuntimeOptions) => Promise<{ statusCode?: number; body?: B }>,
+    send: (sdk: CamsSdk, runtime: $Util.RuntimeOptions) => Promise<{ statusCode?: number; body?: B }>,
   ): Promise<B> {
     for (let attempt = 1; ; attempt++) {
       const { accessKeyId } = await this.credentials.resolve();
@@ -112,12 +113,12 @@ export class CamsClient {
           accessDeniedDetail: body?.accessDeniedDetail,
         });
       } catch (thrown) {
-        error = classifySdkError(operation, thrown);
+        error = classifySdkError(operation, thrown, endpointUrl(this.settings));
       }
       const mayRetry = error.retryable && (idempotent || !error.outcomeUnknown);
       if (!mayRetry || attempt >= this.retry.maxAttempts) {
         this.observe({ operation, attempt, outcome: "error", code: error.code });
-        throw attempt > 1 ? error.afterAttempts(attempt, retriedHint(error, attempt)) : error;
+        throw (attempt > 1 ? error.afterAttempts(attempt, retriedHint(error, attempt)) : error).at(endpointUrl(this.settings));
       }
       if (error.code === "System.LimitControl" || error.code.startsWith("Throttling")) limiter.penalise();
       const delayMs = backoffDelay(this.retry, attempt);
@@ -126,8 +127,8 @@ export class CamsClient {
     }
   }
 
-  private client(): Cams {
-    this.sdk ??= new Cams(
+  private client(): CamsSdk {
+    this.sdk ??= new CamsSdk(
       new $OpenApi.Config({
         credential: this.credentials.asSdkCredential(),
         regionId: this.settings.regionId,

@@ -20,6 +20,8 @@ export interface CamsErrorFields {
   attempts?: number;
   /** True when the request may have been carried out although no answer arrived (timeout, reset, 5xx). */
   outcomeUnknown?: boolean;
+  /** The URL the call went to, e.g. `https://cams.ap-southeast-1.aliyuncs.com`. */
+  endpoint?: string;
 }
 
 /** What went wrong talking to CAMS, as a value callers branch on by `code`, never by message text. */
@@ -35,6 +37,7 @@ export class CamsError extends Error implements CamsErrorFields {
   readonly hint?: string;
   readonly attempts: number;
   readonly outcomeUnknown: boolean;
+  readonly endpoint?: string;
 
   constructor(fields: CamsErrorFields) {
     super(describe(fields));
@@ -48,6 +51,7 @@ export class CamsError extends Error implements CamsErrorFields {
     this.hint = fields.hint;
     this.attempts = fields.attempts ?? 1;
     this.outcomeUnknown = fields.outcomeUnknown ?? false;
+    this.endpoint = fields.endpoint;
   }
 
   /** The same failure, recording that it was given up on after `attempts` tries. */
@@ -55,9 +59,14 @@ export class CamsError extends Error implements CamsErrorFields {
     return new CamsError({ ...this.fields(), attempts, hint });
   }
 
+  /** The same failure, naming the endpoint the call went to. */
+  at(endpoint: string): CamsError {
+    return this.endpoint === endpoint ? this : new CamsError({ ...this.fields(), endpoint });
+  }
+
   private fields(): CamsErrorFields {
-    const { code, serviceMessage, operation, retryable, requestId, httpStatus, accessDeniedDetail, hint, attempts, outcomeUnknown } = this;
-    return { code, serviceMessage, operation, retryable, requestId, httpStatus, accessDeniedDetail, hint, attempts, outcomeUnknown };
+    const { code, serviceMessage, operation, retryable, requestId, httpStatus, accessDeniedDetail, hint, attempts, outcomeUnknown, endpoint } = this;
+    return { code, serviceMessage, operation, retryable, requestId, httpStatus, accessDeniedDetail, hint, attempts, outcomeUnknown, endpoint };
   }
 }
 
@@ -66,6 +75,7 @@ function describe(f: CamsErrorFields): string {
     f.httpStatus !== undefined ? `HTTP ${f.httpStatus}` : undefined,
     f.requestId ? `RequestId ${f.requestId}` : undefined,
     f.attempts && f.attempts > 1 ? `after ${f.attempts} attempts` : undefined,
+    f.endpoint ? `endpoint ${f.endpoint}` : undefined,
   ].filter(Boolean);
   const head = `CAMS ${f.operation} failed with ${f.code}: ${f.serviceMessage}`;
   const lines = [where.length ? `${head} (${where.join(", ")})` : head];

@@ -1,10 +1,9 @@
 import { CamsError } from "./camsError";
 import { AUTHENTICATION_CODES, THROTTLING_CODES, hintFor } from "./hints";
+import { unsentCallError } from "./network";
 
 /** Socket errors after which the request may or may not have reached the service. */
 const AMBIGUOUS_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ESOCKETTIMEDOUT", "ReadTimeout", "UND_ERR_SOCKET"]);
-/** Socket errors that prove nothing was sent. */
-const UNSENT_SOCKET_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ConnectTimeout", "EHOSTUNREACH"]);
 
 interface SdkErrorShape {
   code?: unknown;
@@ -13,8 +12,8 @@ interface SdkErrorShape {
   accessDeniedDetail?: unknown;
 }
 
-/** Turns whatever `@alicloud/openapi-client` threw into a CamsError with code, status and hint. */
-export function classifySdkError(operation: string, error: unknown): CamsError {
+/** Turns whatever `@alicloud/openapi-client` threw into a CamsError with code, status and hint; `endpoint` is the URL called. */
+export function classifySdkError(operation: string, error: unknown, endpoint?: string): CamsError {
   if (error instanceof CamsError) return error;
   const e = (error ?? {}) as SdkErrorShape;
   const data = e.data;
@@ -29,9 +28,8 @@ export function classifySdkError(operation: string, error: unknown): CamsError {
   }
   const socketCode = asText(e.code) ?? "";
   const message = asText(e.message) ?? String(error);
-  if (UNSENT_SOCKET_CODES.has(socketCode)) {
-    return new CamsError({ code: "NetworkError", serviceMessage: `${socketCode}: could not reach the CAMS endpoint`, operation, retryable: true, hint: "check cams:endpoint / CAMS_ENDPOINT and the network" });
-  }
+  const unsent = unsentCallError(operation, socketCode, endpoint);
+  if (unsent) return unsent;
   const ambiguous = AMBIGUOUS_SOCKET_CODES.has(socketCode) || /socket hang up|timeout|ECONNRESET/i.test(message) || error instanceof SyntaxError;
   if (ambiguous) {
     return new CamsError({
