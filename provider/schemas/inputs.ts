@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalisePhoneNumber, phoneNumberProblem } from "./phoneNumber";
+import { readPhoneNumber } from "./phoneNumber";
 
 /** What happens when a change would make already printed copies of a code stop working. */
 export type InvalidationPolicy = "update" | "replace" | "deny";
@@ -33,6 +33,12 @@ function shown(value: unknown): string {
   }
 }
 
+/** A value as written, escaped (a line break shows as \\n) and cut to a readable length. */
+function excerpt(text: string): string {
+  const chars = [...text];
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : text);
+}
+
 /** "x is required: …" when absent, "x must be a string, got …: …" when of another type. */
 function missingOrWrongType(property: string, fix: string) {
   return (issue: { input?: unknown }) =>
@@ -44,10 +50,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const phoneNumber = z
   .string({ error: missingOrWrongType("phoneNumber", `set it to the WhatsApp business number, country code first, e.g. ${EXAMPLE_PHONE}`) })
-  .transform(normalisePhoneNumber)
-  .superRefine((digits, ctx) => {
-    const problem = phoneNumberProblem(digits);
-    if (problem) ctx.addIssue({ code: "custom", message: `phoneNumber "${digits}" is not usable: ${problem}. Use the business number, country code first, e.g. ${EXAMPLE_PHONE}` });
+  .transform((written, ctx) => {
+    const reading = readPhoneNumber(written);
+    if (reading.digits !== undefined) return reading.digits;
+    ctx.addIssue({ code: "custom", message: `phoneNumber ${excerpt(written)} is not a phone number: ${reading.problem}. Use the business number, country code first, e.g. ${EXAMPLE_PHONE}` });
+    return z.NEVER;
   });
 
 const prefilledMessage = z
