@@ -75,7 +75,7 @@ function describe(f: CamsErrorFields): string {
     f.httpStatus !== undefined ? `HTTP ${f.httpStatus}` : undefined,
     f.requestId ? `RequestId ${f.requestId}` : undefined,
     f.attempts && f.attempts > 1 ? `after ${f.attempts} attempts` : undefined,
-    f.endpoint ? `endpoint ${f.endpoint}` : undefined,
+    f.endpoint && !f.serviceMessage.includes(f.endpoint) ? `endpoint ${f.endpoint}` : undefined,
   ].filter(Boolean);
   const head = `CAMS ${f.operation} failed with ${f.code}: ${f.serviceMessage}`;
   const lines = [where.length ? `${head} (${where.join(", ")})` : head];

@@ -40,6 +40,8 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
 
   /** Receives the stack config (keys with namespace, e.g. `alicloud:region`). */
   async configure(req: dynamic.ConfigureRequest): Promise<void> {
+    // A bad cams:endpoint or cams:region fails the preview, not the first call of `up`.
+    resolveSettings(req.config, this.options.env ?? process.env);
     this.config = req.config;
     this.deps = undefined;
   }

@@ -60,6 +60,12 @@ describe("errors that name the endpoint and say what decides it", () => {
     assert.equal(emulator().calls().length, 0);
   });
 
+  it("a bad cams:endpoint fails when the stack config arrives, so a preview already shows it", async () => {
+    const provider = new QrdlProvider({ env: {} });
+    const config = stackConfig({ "cams:endpoint": "127.0.0.1:8790/cams" }) as unknown as Parameters<QrdlProvider["configure"]>[0]["config"];
+    await assert.rejects(provider.configure({ config }), (e: unknown) => e instanceof InvalidSettingError && e.setting === "cams:endpoint");
+  });
+
   it("HTTPS against a plain-HTTP endpoint is a TlsError whose hint names cams:protocol, without OpenSSL text", async () => {
     const attempts: number[] = [];
     await assert.rejects(providerWith({ "cams:endpoint": emulator().endpoint }, attempts).create(inputs()), (e: unknown) => {
