@@ -23,9 +23,11 @@ export function profileSources(config: ConfigSource, env: NodeJS.ProcessEnv): Cr
   const sharedFile = env.ALIBABA_CLOUD_CREDENTIALS_FILE || path.join(os.homedir(), ".alibabacloud", "credentials");
   const fileSetting = env.ALIBABA_CLOUD_CREDENTIALS_FILE ? "ALIBABA_CLOUD_CREDENTIALS_FILE" : undefined;
   return [
-    fileSource(`CLI profile ${named?.name ?? "(current)"} in ~/.aliyun/config.json`, cliFile, named, undefined, () =>
-      named ? CLIProfileCredentialsProvider.builder().withProfileName(named.name).build() : CLIProfileCredentialsProvider.builder().build(),
-    ),
+    env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED?.toLowerCase() === "true"
+      ? { name: "CLI profile in ~/.aliyun/config.json", explicit: false, load: async () => ({ absent: "ALIBABA_CLOUD_CLI_PROFILE_DISABLED is true" }) }
+      : fileSource(`CLI profile ${named?.name ?? "(current)"} in ~/.aliyun/config.json`, cliFile, named, undefined, () =>
+          named ? CLIProfileCredentialsProvider.builder().withProfileName(named.name).build() : CLIProfileCredentialsProvider.builder().build(),
+        ),
     fileSource(`shared credentials file (ALIBABA_CLOUD_CREDENTIALS_FILE or ~/.alibabacloud/credentials)`, sharedFile, named, fileSetting, () =>
       ProfileCredentialsProvider.builder().withProfileName(named?.name ?? "default").build(),
     ),

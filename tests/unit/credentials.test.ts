@@ -90,6 +90,24 @@ describe("credentials: a source the user configured that fails is an error, neve
     }
   });
 
+  it("a broken ~/.aliyun/config.json is listed with its reason, never with its contents", async () => {
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), "cams-broken-home-"));
+    fs.mkdirSync(path.join(broken, ".aliyun"));
+    fs.writeFileSync(path.join(broken, ".aliyun", "config.json"), `{"profiles": [{"access_key_secret": "${DEVELOPER_KEY.secret}"`);
+    process.env.HOME = broken;
+    try {
+      await assert.rejects(new CredentialChain(config({}), {}).resolve(), (e: unknown) => {
+        assert.ok(e instanceof CredentialsNotFoundError, String(e));
+        assert.match(e.message, /config\.json: the file is not valid JSON/);
+        assert.ok(!e.message.includes(DEVELOPER_KEY.secret), e.message);
+        return true;
+      });
+    } finally {
+      process.env.HOME = home;
+      fs.rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it("with no source at all, one error lists every source tried", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "cams-empty-home-"));
     process.env.HOME = empty;
