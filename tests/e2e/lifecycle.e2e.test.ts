@@ -180,7 +180,7 @@ describe("PhoneMessageQrdl under the real Pulumi engine", function () {
     engine.declared.push({ name: "too-long", args: { phoneNumber: "0086 158", prefilledMessage: "x".repeat(141) } });
     await assert.rejects(engine.stack.preview(), (e: Error) => {
       assert.match(e.message, /prefilledMessage has 141 characters; WhatsApp allows at most 140/);
-      assert.match(e.message, /phoneNumber "0086158" is not usable/);
+      assert.match(e.message, /phoneNumber "0086 158" is not a phone number: it starts with 00/);
       return true;
     });
     assert.deepEqual(emulator.calls(), []);
