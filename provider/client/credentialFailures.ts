@@ -13,7 +13,7 @@ export function whyProviderFailed(error: unknown): string {
   if (typeof code === "string" && UNREACHABLE.has(code)) return `the service could not be reached (${code})`;
   if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return `a file could not be read (${code})`;
   const text = typeof message === "string" ? message : "";
-  const sts = /^get sts token failed with OIDC: (.*)$/s.exec(text);
+  const sts = /^(?:get sts token failed with OIDC|refresh session token failed): (.*)$/s.exec(text);
   if (sts) return `STS answered ${stsAnswer(sts[1])}`;
   const profile = /^unable to get profile with '([^']*)'$/.exec(text) ?? /^Can not find credential type for "([^"]*)"$/.exec(text);
   if (profile) return `it has no profile "${profile[1]}"`;

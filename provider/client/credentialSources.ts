@@ -1,8 +1,8 @@
-import * as fs from "fs";
 import { CredentialsProvider, ECSRAMRoleCredentialsProvider, OIDCRoleArnCredentialsProvider, URICredentialsProvider } from "@alicloud/credentials";
 import { CredentialSourceError } from "../errors/configErrors";
 import { whyProviderFailed } from "./credentialFailures";
-import { CredentialSource, accessKeyOf } from "./credentialSource";
+import { oidcRoleFromConfig } from "./assumeRoleSources";
+import { CredentialSource, accessKeyOf, stsEndpointOf, tokenFileProblem } from "./credentialSource";
 import { profileSources } from "./profileSources";
 import { ConfigSource } from "./settings";
 
@@ -19,7 +19,7 @@ const STACK_CONFIG: SettingKind = {
 const ENVIRONMENT: SettingKind = { set: (key) => `\`export ${key}=<value>\``, unset: (key) => `\`unset ${key}\`` };
 
 /**
- * The chain, in order: stack config keys of `@pulumi/alicloud`, environment variables (standard,
+ * The chain, in order: stack config keys of `@pulumi/alicloud` (an OIDC role, then an AccessKey pair), environment variables (standard,
  * then the Terraform provider's legacy names), an OIDC role (CI), a CLI profile, the shared
  * credentials file, an ECS RAM role (only when `ALIBABA_CLOUD_ECS_METADATA` names it, so machines
  * outside ECS never probe the metadata service), and a credentials URI.
@@ -28,6 +28,7 @@ export function credentialSources(config: ConfigSource, env: NodeJS.ProcessEnv):
   const fromEnv = (key: string) => env[key] || undefined;
   const fromConfig = (key: string) => config.get(key) || undefined;
   return [
+    oidcRoleFromConfig(config, env),
     staticPair("stack config", STACK_CONFIG, fromConfig, ["alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken"]),
     staticPair("environment", ENVIRONMENT, fromEnv, ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"]),
     staticPair("environment", ENVIRONMENT, fromEnv, ["ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN"]),
@@ -102,25 +103,6 @@ function oidcRole(env: NodeJS.ProcessEnv): CredentialSource {
       }
     },
   };
-}
-
-/** The STS host the OIDC exchange goes to, as `@alicloud/credentials` picks it from the environment. */
-function stsEndpointOf(env: NodeJS.ProcessEnv): string {
-  const region = env.ALIBABA_CLOUD_STS_REGION;
-  if (!region) return "sts.aliyuncs.com";
-  return env.ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED?.toLowerCase() === "true" ? `sts-vpc.${region}.aliyuncs.com` : `sts.${region}.aliyuncs.com`;
-}
-
-/** Why the OIDC token file cannot be read, or undefined when it can. */
-function tokenFileProblem(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return "is not a file";
-    fs.accessSync(file, fs.constants.R_OK);
-    return stat.size === 0 ? "is empty" : undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : "cannot be read";
-  }
 }
 
 /** A source named by one environment variable: set means chosen, so a failure is an error. */

@@ -1,5 +1,6 @@
 import Credential from "@alicloud/credentials";
 import { CredentialsNotFoundError } from "../errors/configErrors";
+import { assumedRole } from "./assumeRoleSources";
 import { CredentialSource, ResolvedCredentials } from "./credentialSource";
 import { credentialSources } from "./credentialSources";
 import { ConfigSource } from "./settings";
@@ -14,10 +15,13 @@ export { ResolvedCredentials };
 export class CredentialChain {
   private readonly chain: CredentialSource[];
   private winner?: CredentialSource;
+  /** `alicloud:assumeRole`, assumed with whatever the chain yields. */
+  private readonly role?: CredentialSource;
 
   constructor(config: ConfigSource, env: NodeJS.ProcessEnv = process.env) {
     const all = credentialSources(config, env);
     this.chain = [...all.filter((s) => s.explicit), ...all.filter((s) => !s.explicit)];
+    this.role = assumedRole(config, env, () => this.resolveBase());
   }
 
   /**
@@ -25,6 +29,13 @@ export class CredentialChain {
    * chain never falls through past it), or a CredentialsNotFoundError listing every source tried.
    */
   async resolve(): Promise<ResolvedCredentials> {
+    if (!this.role) return this.resolveBase();
+    const assumed = await this.role.load();
+    if ("accessKeyId" in assumed) return assumed;
+    throw new CredentialsNotFoundError([{ source: this.role.name, reason: assumed.absent }]);
+  }
+
+  private async resolveBase(): Promise<ResolvedCredentials> {
     if (this.winner) {
       const again = await this.winner.load();
       if ("accessKeyId" in again) return again;
