@@ -19,9 +19,9 @@ const STACK_CONFIG: SettingKind = {
 const ENVIRONMENT: SettingKind = { set: (key) => `\`export ${key}=<value>\``, unset: (key) => `\`unset ${key}\`` };
 
 /**
- * The chain, in order: stack config keys of `@pulumi/alicloud` (an OIDC role, then an AccessKey pair), environment variables (standard,
- * then the Terraform provider's legacy names), an OIDC role (CI), a CLI profile, the shared
- * credentials file, an ECS RAM role (only when `ALIBABA_CLOUD_ECS_METADATA` names it, so machines
+ * The chain, in order: stack config keys of `@pulumi/alicloud` (an OIDC role, then an AccessKey
+ * pair), environment variables (standard, then the Terraform provider's legacy names), an OIDC role
+ * (CI), a CLI profile, the shared credentials file, an ECS RAM role (only when `ALIBABA_CLOUD_ECS_METADATA` names it, so machines
  * outside ECS never probe the metadata service), and a credentials URI.
  */
 export function credentialSources(config: ConfigSource, env: NodeJS.ProcessEnv): CredentialSource[] {
