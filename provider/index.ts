@@ -6,5 +6,5 @@ export { PhoneMessageQrdl, PhoneMessageQrdlArgs, PHONE_MESSAGE_QRDL_TYPE } from 
 export { InvalidationPolicy, INVALIDATION_POLICIES, MAX_PREFILLED_MESSAGE_LENGTH } from "./schemas/inputs";
 export { QrImageFormat } from "./client/operations";
 export { CamsError, CamsErrorFields } from "./errors/camsError";
-export { CredentialsNotFoundError } from "./errors/configErrors";
+export { CredentialSourceError, CredentialsNotFoundError, InvalidSettingError } from "./errors/configErrors";
 export { AdoptionError, CodeVanishedError, InvalidationDeniedError } from "./errors/lifecycleErrors";
