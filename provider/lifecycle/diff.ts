@@ -14,14 +14,14 @@ export interface QrdlDiff {
 }
 
 /** Diffs state against new inputs; purely local, so a preview makes no CAMS call. */
-export function diffQrdl(olds: QrdlOutputs, news: ProviderInputs): QrdlDiff {
+export function diffQrdl(olds: QrdlOutputs, news: ProviderInputs, urn: string | undefined = news[URN_KEY]): QrdlDiff {
   let warning: string | undefined;
   const replaces: string[] = REPLACING_PROPERTIES.filter((p) => (olds[p] ?? "") !== (news[p] ?? ""));
   const content = contentChanges(olds, news);
   const policyChanged = (olds.invalidationPolicy ?? "update") !== news.invalidationPolicy;
 
   if (content.length && !replaces.length) {
-    const name = resourceName(news[URN_KEY], olds);
+    const name = resourceName(urn, olds);
     // A value known only at apply may turn out unchanged: deny refuses it then, when the engine diffs again.
     const known = content.filter((c) => c.to !== unknownValue);
     switch (news.invalidationPolicy) {

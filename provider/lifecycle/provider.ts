@@ -46,16 +46,17 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
     this.deps = undefined;
   }
 
-  async check(olds: ProviderInputs, news: ProviderInputs): Promise<dynamic.CheckResult<ProviderInputs>> {
-    const urn = news.__urn;
+  /** Validates `news`; `urn` names the resource (the front door passes it: the plugin's argument, or the dynamic resource's hidden input). */
+  async check(olds: ProviderInputs, news: ProviderInputs, urn?: string): Promise<dynamic.CheckResult<ProviderInputs>> {
     if (urn && olds && Object.keys(olds).length > 0) this.inState.add(urn);
     const exists = (olds && Object.keys(olds).length > 0) || (urn !== undefined && this.inState.has(urn));
     return checkQrdl(news as unknown as Record<string, unknown>, { exists });
   }
 
-  async diff(_id: string, olds: QrdlOutputs, news: ProviderInputs): Promise<dynamic.DiffResult> {
-    const { result, warning } = diffQrdl(olds, news);
-    if (warning) await (this.options.warn ?? engineWarn)(warning, news.__urn);
+  /** Diffs state against new inputs, warning the reviewer about invalidated printed codes under `urn`. */
+  async diff(_id: string, olds: QrdlOutputs, news: ProviderInputs, urn?: string): Promise<dynamic.DiffResult> {
+    const { result, warning } = diffQrdl(olds, news, urn);
+    if (warning) await (this.options.warn ?? engineWarn)(warning, urn);
     return result;
   }
 

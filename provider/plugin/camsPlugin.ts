@@ -1,0 +1,80 @@
+import type * as provider from "@pulumi/pulumi/provider";
+import { QrdlProvider } from "../lifecycle/provider";
+import type { Warn } from "../lifecycle/reporter";
+import type { ProviderInputs, QrdlOutputs } from "../lifecycle/types";
+import { pluginConfig } from "./pluginConfig";
+import type { ConfigureArgs } from "./sdkShims";
+import { WireProperties, plainProperties } from "./wireValues";
+
+/** The resource type the plugin serves. */
+export const PHONE_MESSAGE_QRDL_TOKEN = "cams:index:PhoneMessageQrdl";
+
+/** What the plugin needs from its host: its version, its schema, and where warnings go. */
+export interface CamsPluginOptions {
+  version: string;
+  schema: () => string;
+  warn: Warn;
+}
+
+/**
+ * The provider plugin's front door: translates the SDK's calling convention (the URN as an
+ * argument, secrets wrapped) into the same lifecycle calls the dynamic resource makes.
+ */
+export class CamsPlugin implements provider.Provider {
+  readonly version: string;
+  private readonly lifecycle: QrdlProvider;
+
+  constructor(private readonly options: CamsPluginOptions) {
+    this.version = options.version;
+    this.lifecycle = new QrdlProvider({ warn: options.warn });
+  }
+
+  /** Receives the provider's configuration (`cams:*` of the stack, or an explicit provider's arguments). */
+  configure(args: ConfigureArgs): Promise<void> {
+    return this.lifecycle.configure({ config: pluginConfig(args) });
+  }
+
+  async getSchema(): Promise<string> {
+    return this.options.schema();
+  }
+
+  async check(urn: string, olds: WireProperties, news: WireProperties): Promise<provider.CheckResult> {
+    servedType(urn);
+    return this.lifecycle.check(plainProperties<ProviderInputs>(olds), plainProperties<ProviderInputs>(news), urn);
+  }
+
+  async diff(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.DiffResult> {
+    servedType(urn);
+    return this.lifecycle.diff(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news), urn);
+  }
+
+  async create(urn: string, inputs: WireProperties): Promise<provider.CreateResult> {
+    servedType(urn);
+    return this.lifecycle.create(plainProperties<ProviderInputs>(inputs));
+  }
+
+  /** Serves refresh, and `pulumi import` from the id alone (no properties then). */
+  async read(id: string, urn: string, props?: WireProperties): Promise<provider.ReadResult> {
+    servedType(urn);
+    const known = props && Object.keys(props).length > 0 ? plainProperties<QrdlOutputs>(props) : undefined;
+    const result = await this.lifecycle.read(id, known);
+    // The engine reads an empty id as "the code is gone".
+    return result.id === undefined ? { id: "", props: {} } : result;
+  }
+
+  async update(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.UpdateResult> {
+    servedType(urn);
+    return this.lifecycle.update(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news));
+  }
+
+  async delete(id: string, urn: string, props: WireProperties): Promise<void> {
+    servedType(urn);
+    await this.lifecycle.delete(id, plainProperties<QrdlOutputs>(props));
+  }
+}
+
+/** Refuses a URN of a type this plugin does not serve, naming the one it does. */
+function servedType(urn: string): void {
+  const type = urn.split("::")[2]?.split("$").pop();
+  if (type !== PHONE_MESSAGE_QRDL_TOKEN) throw new Error(`pulumi-resource-cams serves ${PHONE_MESSAGE_QRDL_TOKEN} only, not ${type ?? urn}`);
+}
