@@ -12,8 +12,10 @@ say() { printf '[plugin-archive] %s\n' "$*" >&2; }
 
 [[ -f "$root/dist/provider/plugin/main.js" ]] || { say "building (tsc)"; (cd "$root" && npx tsc -p tsconfig.json); }
 version="$(node -p "require('$root/package.json').version")"
-stage="$out/stage-v$version"
-rm -rf "$stage" && mkdir -p "$stage/dist"
+# A staging folder of its own, so builds running at once never share one.
+stage="$(mktemp -d "$out/stage-v$version.XXXXXX")"
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/dist"
 (cd "$root/dist" && find provider -name '*.js' -exec cp --parents {} "$stage/dist" \;)
 
 # The archive's package.json: the npm package's runtime dependencies, plus the SDK it serves with.
@@ -37,6 +39,6 @@ SH
 chmod +x "$stage/pulumi-resource-cams"
 
 archive="$out/pulumi-resource-cams-v$version.tar.gz"
-tar -czf "$archive" -C "$stage" .
+tar -czf "$archive.$$" -C "$stage" . && mv "$archive.$$" "$archive"
 say "built $archive ($(du -h "$archive" | cut -f1))"
 echo "$archive"

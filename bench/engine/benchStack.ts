@@ -7,9 +7,13 @@ import { StateResource, emulatorStackConfig, localStack, stateFile } from "../..
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import type { CodeDeclaration } from "./declarations";
 import { NoopResource } from "./noopResource";
+import { PluginQrdl } from "./pluginQrdl";
 
 /** What the program declares for each code: the package's resource, or the do-nothing baseline. */
 export type ResourceKind = "cams" | "noop";
+
+/** Any kind a benchmark stack may declare: also the plugin's resource (`npm run bench:plugin`). */
+export type BenchKind = ResourceKind | "plugin";
 
 /** An operation the engine was interrupted in, as the state file records it. */
 export interface PendingOperation {
@@ -35,6 +39,7 @@ export class BenchStack {
     for (const d of this.declared) {
       const args = { phoneNumber: d.phoneNumber, prefilledMessage: d.prefilledMessage };
       if (this.kind === "cams") new PhoneMessageQrdl(d.name, args);
+      else if (this.kind === "plugin") new PluginQrdl(d.name, args);
       else new NoopResource(d.name, args);
     }
     return {};
@@ -42,13 +47,13 @@ export class BenchStack {
 
   private constructor(
     readonly stack: Stack,
-    readonly kind: ResourceKind,
+    readonly kind: BenchKind,
     readonly workDir: string,
     readonly projectName: string,
   ) {}
 
   /** A fresh stack named `name`, pointed at the emulator (the secret kept as a Pulumi secret). */
-  static async create(name: string, kind: ResourceKind, emulator: CamsEmulator): Promise<BenchStack> {
+  static async create(name: string, kind: BenchKind, emulator: CamsEmulator): Promise<BenchStack> {
     const workDir = path.join(REPO_ROOT, ".work", "bench", `${name}-${process.pid}`);
     fs.rmSync(workDir, { recursive: true, force: true });
     fs.mkdirSync(workDir, { recursive: true });
@@ -63,6 +68,11 @@ export class BenchStack {
     });
     self = new BenchStack(stack, kind, workDir, projectName);
     return self;
+  }
+
+  /** The stack's PULUMI_HOME, where plugins are installed. */
+  get pulumiHome(): string {
+    return path.join(this.workDir, ".pulumi-state", "home");
   }
 
   /** The local file backend's directory (what PULUMI_BACKEND_URL points at). */

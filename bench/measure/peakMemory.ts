@@ -7,13 +7,13 @@ export type EngineRole = "providerHost" | "engine";
 export type PeakMemory = Record<EngineRole, { peakBytes: number; processes: number }>;
 
 function roleOf(command: string): EngineRole | undefined {
-  if (command.includes("dynamic-provider")) return "providerHost";
+  if (command.includes("dynamic-provider") || command.includes("provider/plugin/main.js")) return "providerHost";
   if (/(^|\/)pulumi\s/.test(command)) return "engine";
   return undefined;
 }
 
 /**
- * Watches the engine and the dynamic provider host this process starts, reading each one's
+ * Watches the engine and the provider host (dynamic, or the CAMS plugin) this process starts, reading each one's
  * high-water mark (VmHWM), so a short peak between two samples is still caught.
  */
 export class PeakMemorySampler {

@@ -26,3 +26,11 @@ export function yamlLanguageHost(): string {
     stdio: ["ignore", "pipe", "inherit"],
   }).trim();
 }
+
+/** Installs the plugin archive into the PULUMI_HOME `home`, as a user would: `pulumi plugin install resource cams <version> --file`. */
+export function installPlugin(pulumi: string, home: string): void {
+  execFileSync(pulumi, ["plugin", "install", "resource", "cams", pluginVersion(), "--file", pluginArchive()], {
+    env: { ...process.env, PULUMI_HOME: home },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
