@@ -4,7 +4,7 @@ import type { Warn } from "../lifecycle/reporter";
 import type { ProviderInputs, QrdlOutputs } from "../lifecycle/types";
 import { pluginConfig } from "./pluginConfig";
 import type { ConfigureArgs } from "./sdkShims";
-import { WireProperties, plainProperties } from "./wireValues";
+import { WireProperties, plainProperties, secretNames, withSecrets } from "./wireValues";
 
 /** The resource type the plugin serves. */
 export const PHONE_MESSAGE_QRDL_TOKEN = "cams:index:PhoneMessageQrdl";
@@ -18,7 +18,8 @@ export interface CamsPluginOptions {
 
 /**
  * The provider plugin's front door: translates the SDK's calling convention (the URN as an
- * argument, secrets wrapped) into the same lifecycle calls the dynamic resource makes.
+ * argument, secrets wrapped) into the same lifecycle calls the dynamic resource makes. What was a
+ * secret going in is a secret coming out.
  */
 export class CamsPlugin implements provider.Provider {
   readonly version: string;
@@ -40,7 +41,8 @@ export class CamsPlugin implements provider.Provider {
 
   async check(urn: string, olds: WireProperties, news: WireProperties): Promise<provider.CheckResult> {
     servedType(urn);
-    return this.lifecycle.check(plainProperties<ProviderInputs>(olds), plainProperties<ProviderInputs>(news), urn);
+    const result = await this.lifecycle.check(plainProperties<ProviderInputs>(olds), plainProperties<ProviderInputs>(news), urn);
+    return { ...result, inputs: withSecrets(result.inputs, secretNames(news)) };
   }
 
   async diff(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.DiffResult> {
@@ -50,7 +52,8 @@ export class CamsPlugin implements provider.Provider {
 
   async create(urn: string, inputs: WireProperties): Promise<provider.CreateResult> {
     servedType(urn);
-    return this.lifecycle.create(plainProperties<ProviderInputs>(inputs));
+    const result = await this.lifecycle.create(plainProperties<ProviderInputs>(inputs));
+    return { ...result, outs: withSecrets(result.outs, secretNames(inputs)) };
   }
 
   /** Serves refresh, and `pulumi import` from the id alone (no properties then). */
@@ -59,12 +62,15 @@ export class CamsPlugin implements provider.Provider {
     const known = props && Object.keys(props).length > 0 ? plainProperties<QrdlOutputs>(props) : undefined;
     const result = await this.lifecycle.read(id, known);
     // The engine reads an empty id as "the code is gone".
-    return result.id === undefined ? { id: "", props: {} } : result;
+    if (result.id === undefined) return { id: "", props: {} };
+    const secrets = secretNames(props);
+    return { id: result.id, props: withSecrets(result.props, secrets), inputs: withSecrets(result.inputs, secrets) };
   }
 
   async update(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.UpdateResult> {
     servedType(urn);
-    return this.lifecycle.update(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news));
+    const result = await this.lifecycle.update(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news));
+    return { ...result, outs: withSecrets(result.outs, secretNames(news)) };
   }
 
   async delete(id: string, urn: string, props: WireProperties): Promise<void> {

@@ -32,10 +32,17 @@ describe("the provider plugin's front door", () => {
     assert.equal(config.get("aws:region"), undefined, "other namespaces are not the plugin's");
   });
 
-  it("check validates with the URN the engine passes: no __urn enters the inputs, and secrets are checked in clear", async () => {
-    const result = await plugin().check(URN, {}, { phoneNumber: "+86 158-0000-0000", prefilledMessage: secret("Hi") });
+  it("check normalises with the URN the engine passes: no __urn enters the inputs", async () => {
+    const result = await plugin().check(URN, {}, { phoneNumber: "+86 158-0000-0000", prefilledMessage: "Hi" });
     assert.deepEqual(result.failures, undefined);
     assert.deepEqual(result.inputs, { phoneNumber: "8615800000000", prefilledMessage: "Hi", generateQrImage: "PNG", invalidationPolicy: "update" });
+  });
+
+  it("a message marked secret stays a secret in the inputs check returns, so the engine never stores it in clear", async () => {
+    const result = await plugin().check(URN, {}, { phoneNumber: "8615800000000", prefilledMessage: secret("Promo 1234") });
+    assert.deepEqual(result.failures, undefined, "the secret is checked in clear");
+    assert.deepEqual(result.inputs.prefilledMessage, secret("Promo 1234"));
+    assert.equal(result.inputs.phoneNumber, "8615800000000", "other inputs stay plain");
   });
 
   it("check reports every bad property by name, as the dynamic resource does", async () => {
@@ -71,6 +78,19 @@ describe("the provider plugin against the emulator", () => {
     assert.equal(read.id, made.id);
     assert.deepEqual(read.inputs, { phoneNumber: "8615800000000", prefilledMessage: "Made in the console", generateQrImage: "SVG", invalidationPolicy: "update" });
     assert.equal(read.props.qrdlCode, made.outs?.qrdlCode);
+  });
+
+  it("a message marked secret stays a secret in the outputs of create, update and refresh", async () => {
+    const p = plugin();
+    await p.configure({ endpoint: emulator.endpoint, protocol: "HTTP", accessKey: DEMO_CREDENTIAL.accessKeyId, secretKey: DEMO_CREDENTIAL.accessKeySecret, maxCallsPerSecond: 1000 });
+    const inputs = { phoneNumber: "8615800000000", prefilledMessage: secret("Promo 1234"), generateQrImage: "PNG", invalidationPolicy: "update" };
+    const created = await p.create(URN, inputs);
+    assert.deepEqual(created.outs.prefilledMessage, secret("Promo 1234"));
+    const updated = await p.update(created.id, URN, created.outs, { ...inputs, prefilledMessage: secret("Promo 5678") });
+    assert.deepEqual(updated.outs.prefilledMessage, secret("Promo 5678"));
+    const refreshed = await p.read(`8615800000000/${updated.outs.qrdlCode}`, URN, updated.outs);
+    assert.deepEqual(refreshed.props.prefilledMessage, secret("Promo 5678"));
+    assert.deepEqual(refreshed.inputs.prefilledMessage, secret("Promo 5678"));
   });
 
   it("read of a code deleted outside Pulumi answers an empty id, which the engine takes as gone", async () => {
