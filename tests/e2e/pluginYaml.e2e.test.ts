@@ -3,13 +3,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEMO_CREDENTIAL, type CamsEmulator } from "../../emulator";
 import { CliProject } from "../../scripts/lib/cliProject";
+import { stateFile } from "../../scripts/lib/localStack";
 import { pluginArchive, pluginVersion, yamlLanguageHost } from "../../scripts/lib/pluginPackage";
 import { REPO_ROOT, pulumiCli } from "../../scripts/lib/pulumiCli";
 import { providerFor, startEmulator } from "../provider/fixtures";
 import { assertPackageBuilt, freshWorkDir, skipIfOptedOut } from "./harness";
 
 const PHONE = "8615800000000";
+/** The flyer's message, set as a secret in stack config: it must never reach state in clear. */
+const FLYER_MESSAGE = "Hello, I saw your flyer: code PROMO-1234";
 const WRITES = ["CreatePhoneMessageQrdl", "UpdatePhoneMessageQrdl", "DeletePhoneMessageQrdl"];
+
+/** The stack's state file on the project's file backend. */
+function stateFileOf(workDir: string): string {
+  return stateFile(path.join(workDir, ".pulumi-state"), "cams-yaml", "test");
+}
 
 /** The resources of the stack's state, as `pulumi stack export` prints them. */
 async function stateResources(project: CliProject): Promise<Array<{ type: string; urn: string; id?: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>> {
@@ -39,6 +47,7 @@ describe("the provider plugin under the plain Pulumi CLI: examples/yaml, install
       await project.ok(["config", "set", key, value]);
     }
     await project.ok(["config", "set", "--secret", "cams:secretKey", DEMO_CREDENTIAL.accessKeySecret]);
+    await project.ok(["config", "set", "--secret", "flyerMessage", FLYER_MESSAGE]);
   });
 
   after(async () => {
@@ -47,7 +56,7 @@ describe("the provider plugin under the plain Pulumi CLI: examples/yaml, install
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("a plain `pulumi up` of the YAML program creates its codes, with nothing of a dynamic provider in state", async () => {
+  it("a plain `pulumi up` of the YAML program creates its codes, with nothing of a dynamic provider and no secret in clear in state", async () => {
     const up = await project.ok(["up", "--yes"]);
     assert.match(up.stdout, /\+ 3 created/);
     const live = emulator.codes().filter((c) => c.phoneNumber === PHONE);
@@ -56,6 +65,8 @@ describe("the provider plugin under the plain Pulumi CLI: examples/yaml, install
     assert.equal(flyer?.type, "cams:index:PhoneMessageQrdl");
     assert.ok(live.some((c) => `${PHONE}/${c.qrdlCode}` === flyer?.id && c.generateQrImage === "SVG"), "the flyer's id names its live SVG code");
     assert.doesNotMatch(JSON.stringify(await stateResources(project)), /__provider|__urn/);
+    assert.ok(live.some((c) => c.prefilledMessage === FLYER_MESSAGE), "CAMS got the secret message");
+    assert.ok(!fs.readFileSync(stateFileOf(workDir), "utf8").includes("PROMO-1234"), "the state file holds the secret message only encrypted");
   });
 
   it("a message change previews as an update with the invalidation warning and writes nothing", async () => {
@@ -73,7 +84,7 @@ describe("the provider plugin under the plain Pulumi CLI: examples/yaml, install
     assert.notEqual(preview.code, 0, "the preview fails");
     assert.match(preview.stdout, new RegExp(`invalidationPolicy "deny" forbids changing prefilledMessage .*${String(flyer?.outputs?.qrdlCode)}`));
     assert.deepEqual(writes(), []);
-    await project.ok(["config", "rm", "flyerMessage"]);
+    await project.ok(["config", "set", "--secret", "flyerMessage", FLYER_MESSAGE]);
   });
 
   it("a refresh after a console edit records the drift, and the next up restores the declared message", async () => {
