@@ -146,9 +146,9 @@ describe("lifecycle against the emulator", () => {
   it("check forgets adoptQrdlCode for a resource in the state, also when the engine re-checks its replacement without old inputs", async () => {
     const provider = providerFor(emulator());
     const urn = "urn:pulumi:test::p::pulumi-nodejs:dynamic/cams:PhoneMessageQrdl::adopted";
-    const news = { ...inputs({ adoptQrdlCode: "4X5ZJ3W2KQ7UA" }), __urn: urn };
-    assert.equal((await provider.check({} as never, news)).inputs?.adoptQrdlCode, "4X5ZJ3W2KQ7UA", "first creation adopts");
-    assert.equal((await provider.check(inputs() as never, news)).inputs?.adoptQrdlCode, undefined, "an existing resource does not");
-    assert.equal((await provider.check({} as never, news)).inputs?.adoptQrdlCode, undefined, "nor does its replacement");
+    const news = inputs({ adoptQrdlCode: "4X5ZJ3W2KQ7UA" });
+    assert.equal((await provider.check({} as never, news, urn)).inputs?.adoptQrdlCode, "4X5ZJ3W2KQ7UA", "first creation adopts");
+    assert.equal((await provider.check(inputs() as never, news, urn)).inputs?.adoptQrdlCode, undefined, "an existing resource does not");
+    assert.equal((await provider.check({} as never, news, urn)).inputs?.adoptQrdlCode, undefined, "nor does its replacement");
   });
 });
