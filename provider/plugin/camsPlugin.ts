@@ -24,6 +24,8 @@ export interface CamsPluginOptions {
 export class CamsPlugin implements provider.Provider {
   readonly version: string;
   private readonly lifecycle: QrdlProvider;
+  /** Why the last configuration was refused: the SDK answers Configure itself, so each call reports it. */
+  private configError?: unknown;
 
   constructor(private readonly options: CamsPluginOptions) {
     this.version = options.version;
@@ -31,8 +33,9 @@ export class CamsPlugin implements provider.Provider {
   }
 
   /** Receives the provider's configuration (`cams:*` of the stack, or an explicit provider's arguments). */
-  configure(args: ConfigureArgs): Promise<void> {
-    return this.lifecycle.configure({ config: pluginConfig(args) });
+  async configure(args: ConfigureArgs): Promise<void> {
+    this.configError = undefined;
+    await this.lifecycle.configure({ config: pluginConfig(args) }).catch((error: unknown) => (this.configError = error));
   }
 
   async getSchema(): Promise<string> {
@@ -40,25 +43,25 @@ export class CamsPlugin implements provider.Provider {
   }
 
   async check(urn: string, olds: WireProperties, news: WireProperties): Promise<provider.CheckResult> {
-    servedType(urn);
+    this.serving(urn);
     const result = await this.lifecycle.check(plainProperties<ProviderInputs>(olds), plainProperties<ProviderInputs>(news), urn);
     return { ...result, inputs: withSecrets(result.inputs, secretNames(news)) };
   }
 
   async diff(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.DiffResult> {
-    servedType(urn);
+    this.serving(urn);
     return this.lifecycle.diff(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news), urn);
   }
 
   async create(urn: string, inputs: WireProperties): Promise<provider.CreateResult> {
-    servedType(urn);
+    this.serving(urn);
     const result = await this.lifecycle.create(plainProperties<ProviderInputs>(inputs));
     return { ...result, outs: withSecrets(result.outs, secretNames(inputs)) };
   }
 
   /** Serves refresh, and `pulumi import` from the id alone (no properties then). */
   async read(id: string, urn: string, props?: WireProperties): Promise<provider.ReadResult> {
-    servedType(urn);
+    this.serving(urn);
     const known = props && Object.keys(props).length > 0 ? plainProperties<QrdlOutputs>(props) : undefined;
     const result = await this.lifecycle.read(id, known);
     // The engine reads an empty id as "the code is gone".
@@ -68,19 +71,25 @@ export class CamsPlugin implements provider.Provider {
   }
 
   async update(id: string, urn: string, olds: WireProperties, news: WireProperties): Promise<provider.UpdateResult> {
-    servedType(urn);
+    this.serving(urn);
     const result = await this.lifecycle.update(id, plainProperties<QrdlOutputs>(olds), plainProperties<ProviderInputs>(news));
     return { ...result, outs: withSecrets(result.outs, secretNames(news)) };
   }
 
   async delete(id: string, urn: string, props: WireProperties): Promise<void> {
-    servedType(urn);
+    this.serving(urn);
     await this.lifecycle.delete(id, plainProperties<QrdlOutputs>(props));
+  }
+
+  /** Refuses a type this plugin does not serve, and any call while the configuration is refused. */
+  private serving(urn: string): void {
+    const type = typeOf(urn);
+    if (type !== PHONE_MESSAGE_QRDL_TOKEN) throw new Error(`pulumi-resource-cams serves ${PHONE_MESSAGE_QRDL_TOKEN} only, not ${type ?? urn}`);
+    if (this.configError) throw this.configError;
   }
 }
 
-/** Refuses a URN of a type this plugin does not serve, naming the one it does. */
-function servedType(urn: string): void {
-  const type = urn.split("::")[2]?.split("$").pop();
-  if (type !== PHONE_MESSAGE_QRDL_TOKEN) throw new Error(`pulumi-resource-cams serves ${PHONE_MESSAGE_QRDL_TOKEN} only, not ${type ?? urn}`);
+/** The type a URN names, e.g. `cams:index:PhoneMessageQrdl`. */
+function typeOf(urn: string): string | undefined {
+  return urn.split("::")[2]?.split("$").pop();
 }

@@ -28,6 +28,7 @@ const plugin = new CamsPlugin({
   schema: () => JSON.stringify(packageSchema(version)),
   warn: warnThroughEngine(engineAddress(args)),
 });
+// configure never rejects: a refused configuration is reported by the calls that follow.
 installSdkShims((config) => void plugin.configure(config));
 main(plugin, args).catch((error: unknown) => {
   process.stderr.write(`pulumi-resource-cams: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -33,7 +33,7 @@ const OUTPUT_DESCRIPTIONS: Record<Exclude<keyof QrdlOutputs, keyof QrdlInputs>, 
 const CONFIG: Record<string, SchemaProperty> = {
   endpoint: { type: "string", description: "Host (and port) overriding `cams.<region>.aliyuncs.com`, e.g. a local emulator. Environment: `CAMS_ENDPOINT`." },
   protocol: { type: "string", description: '`"HTTPS"` (default) or `"HTTP"`. Environment: `CAMS_PROTOCOL`.' },
-  region: { type: "string", description: "The Alibaba Cloud region (default `ap-southeast-1`, the only one CAMS documents). Environment: `ALIBABA_CLOUD_REGION_ID`." },
+  region: { type: "string", description: "CAMS's region (default `ap-southeast-1`, the only one CAMS documents); the same key as the dynamic resource's. Environment: `CAMS_REGION`." },
   accessKey: { type: "string", secret: true, description: "AccessKey id. Without it, the `ALIBABA_CLOUD_*` environment chain is used (variables, OIDC role, CLI profile, credentials file, ECS RAM role, credentials URI)." },
   secretKey: { type: "string", secret: true, description: "AccessKey secret, paired with `accessKey`." },
   securityToken: { type: "string", secret: true, description: "STS token, for temporary credentials." },

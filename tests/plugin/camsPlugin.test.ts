@@ -60,6 +60,12 @@ describe("the provider plugin's front door", () => {
     assert.equal(p.warnings[0].urn, URN);
   });
 
+  it("a bad cams:protocol refuses the preview, naming the setting, as it does for the dynamic resource", async () => {
+    const p = plugin();
+    await p.configure({ protocol: "FTP" });
+    await assert.rejects(p.check(URN, {}, { phoneNumber: "8615800000000", prefilledMessage: "Hi" }), /cams:protocol/);
+  });
+
   it("a resource type the plugin does not serve is refused by name", async () => {
     await assert.rejects(plugin().check("urn:pulumi:test::shop::cams:index:Other::x", {}, {}), /serves cams:index:PhoneMessageQrdl only, not cams:index:Other/);
   });
