@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { InvalidBehaviourError, type BehaviourPatch, type EmulatorBehaviour } from "./behaviour";
-import { readBody } from "./http/body";
-import { answerAndHangUp } from "./http/hangUp";
 import { sendJson } from "./http/respond";
 import { InvalidCodePatchError, UnknownCodeError, type CodePatch } from "./outOfBand";
 import type { CallRecord, QrdlRecord } from "./records";
@@ -27,15 +25,19 @@ export const ADMIN_PREFIX = "/_emulator/";
  * Serves the admin API for tests in other processes, people and the CLI:
  * GET health, GET codes, PATCH|DELETE codes/<phone>/<code>, GET|DELETE calls, GET|PATCH behaviour, POST reset.
  */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, control: EmulatorControl): Promise<void> {
+export function handleAdmin(req: IncomingMessage, res: ServerResponse, body: Buffer, control: EmulatorControl): void {
   const path = (req.url ?? "").split("?")[0].slice(ADMIN_PREFIX.length);
   const segments = path.split("/").map(safeDecode);
   const route = `${req.method} ${segments[0]}`;
   if (segments.includes(undefined)) return fail(res, 400, "BadRequest", "The path has a malformed percent-escape.");
+  // A web page can POST form or text bodies without asking first; JSON it cannot.
+  if ((req.method === "POST" || req.method === "PATCH") && !isJson(req.headers["content-type"])) {
+    return fail(res, 415, "UnsupportedMediaType", `${req.method} on the admin API takes content-type application/json.`);
+  }
   if (segments[0] === "codes" && segments.length === 3) {
     const [, phoneNumber, qrdlCode] = segments as string[];
     if (req.method === "PATCH") {
-      const patch = await readJson(req, res);
+      const patch = readJson(body, res);
       if (patch !== undefined) respondWith(res, () => control.editCode(phoneNumber, qrdlCode, patch as CodePatch));
       return;
     }
@@ -59,7 +61,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, con
     case "GET behaviour":
       return sendJson(res, 200, control.behaviour());
     case "PATCH behaviour": {
-      const patch = await readJson(req, res);
+      const patch = readJson(body, res);
       if (patch !== undefined) respondWith(res, () => (control.configure(patch as BehaviourPatch), control.behaviour()));
       return;
     }
@@ -86,15 +88,13 @@ function respondWith(res: ServerResponse, action: () => unknown): void {
   }
 }
 
-async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
-  const result = await readBody(req);
-  if (result.kind === "aborted") return undefined;
-  if (result.kind === "tooLarge") {
-    answerAndHangUp(req, res, () => fail(res, 413, "RequestBodyTooLarge", "The admin request body is over 1 MiB."));
-    return undefined;
-  }
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase() === "application/json";
+}
+
+function readJson(body: Buffer, res: ServerResponse): unknown {
   try {
-    return JSON.parse(result.body.toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch {
     fail(res, 400, "InvalidJson", "The admin request body must be a JSON object.");
     return undefined;

@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { EmulatorControl } from "./admin";
 import type { GatewayDeps } from "./api/gateway";
-import { NonceRegistry } from "./auth/nonces";
 import { DEFAULT_BEHAVIOUR, mergeBehaviour, type BehaviourPatch, type EmulatorBehaviour } from "./behaviour";
 import { CallLog } from "./callLog";
 import { CredentialStore, DEMO_CREDENTIAL, type EmulatorCredential } from "./credentials";
@@ -11,6 +10,8 @@ import { FaultDice } from "./faults";
 import { SlidingWindowLimiter } from "./limits";
 import { patchedCode, UnknownCodeError, type CodePatch } from "./outOfBand";
 import { toQrdlRecord, type CallRecord, type QrdlRecord, type StoredQrdl } from "./records";
+import { reachableHost } from "./http/address";
+import { SiteGuard } from "./http/siteGuard";
 import { answerClientError, createRequestListener } from "./server";
 import { StateFile } from "./state/stateFile";
 import { QrdlStore } from "./state/store";
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   publicBaseUrl?: string;
   /** ms epoch used for timestamp, nonce and flow-control checks and record times; default Date.now. */
   clock?: () => number;
+  /** Host names clients may use besides IP addresses, localhost, `host` and publicBaseUrl's (e.g. a CI service's name). */
+  allowedHosts?: string[];
 }
 
 /** A local CAMS endpoint serving the four message QR code operations, signed exactly as the real API requires. */
@@ -63,7 +66,7 @@ export class CamsEmulator implements EmulatorControl {
     const host = options.host ?? "127.0.0.1";
     const clock = options.clock ?? Date.now;
     const behaviour = mergeBehaviour(DEFAULT_BEHAVIOUR, options.behaviour ?? {});
-    const store = new QrdlStore(options.stateFile === undefined ? undefined : new StateFile(resolve(options.stateFile)));
+    const store = new QrdlStore(options.stateFile === undefined ? undefined : new StateFile(resolve(options.stateFile)), clock);
     // Bounded timeouts so a stalled or trickling client cannot hold a request open for long.
     const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 2_000 });
     server.on("clientError", answerClientError);
@@ -77,7 +80,8 @@ export class CamsEmulator implements EmulatorControl {
     const port = (server.address() as AddressInfo).port;
     const baseUrl = (options.publicBaseUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, "");
     const emulator = new CamsEmulator(server, host, port, store, new CallLog(), baseUrl, clock, behaviour);
-    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog: emulator.callLog }));
+    const site = new SiteGuard([host, new URL(baseUrl).hostname.replace(/^\[|\]$/g, ""), ...(options.allowedHosts ?? [])]);
+    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog: emulator.callLog, site }));
     return emulator;
   }
 
@@ -119,15 +123,17 @@ export class CamsEmulator implements EmulatorControl {
 
   /** Edits a code behind the API's back, keeping its QrdlCode; throws UnknownCodeError or InvalidCodePatchError. */
   editCode(phoneNumber: string, qrdlCode: string, patch: CodePatch): QrdlRecord {
-    const edited = patchedCode(this.ownedCode(phoneNumber, qrdlCode), patch, new Date(this.clock()).toISOString());
-    this.store.commit({ put: [edited] });
-    return this.toRecord(edited);
+    return this.store.transaction(() => {
+      const edited = patchedCode(this.ownedCode(phoneNumber, qrdlCode), patch, new Date(this.clock()).toISOString());
+      this.store.commit({ put: [edited] });
+      return this.toRecord(edited);
+    });
   }
 
   /** Deletes a code behind the API's back; false when the phone number has no such code. */
   deleteCode(phoneNumber: string, qrdlCode: string): boolean {
     try {
-      this.store.commit({ remove: [this.ownedCode(phoneNumber, qrdlCode).qrdlCode] });
+      this.store.transaction(() => this.store.commit({ remove: [this.ownedCode(phoneNumber, qrdlCode).qrdlCode] }));
       return true;
     } catch (error) {
       if (error instanceof UnknownCodeError) return false;
@@ -156,7 +162,6 @@ export class CamsEmulator implements EmulatorControl {
       store: this.store,
       behaviour: () => this.current,
       credentials: new CredentialStore(options.credentials ?? [DEMO_CREDENTIAL]),
-      nonces: new NonceRegistry(),
       limiter: new SlidingWindowLimiter(),
       dice: this.dice,
       clock: this.clock,
@@ -164,10 +169,4 @@ export class CamsEmulator implements EmulatorControl {
       hostId: this.endpoint,
     };
   }
-}
-
-// A wildcard address is where the server listens, not where a client can reach it.
-function reachableHost(host: string): string {
-  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
-  return host.includes(":") ? `[${host}]` : host;
 }

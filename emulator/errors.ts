@@ -7,6 +7,8 @@ export const ErrorCodes = {
   MethodNotAllowed: "MethodNotAllowed",
   RequestBodyTooLarge: "RequestBodyTooLarge",
   UnsupportedMediaType: "UnsupportedMediaType",
+  ForbiddenHost: "Forbidden.Host",
+  ForbiddenCrossSite: "Forbidden.CrossSite",
   MissingParameter: "MissingParameter",
   InvalidParameter: "InvalidParameter",
   InvalidVersion: "InvalidVersion",
@@ -81,9 +83,9 @@ export function signatureDoesNotMatch(stringToSign: string, reason = ""): ApiErr
   );
 }
 
-/** 404 InvalidAccessKeyId.NotFound (every `*.NotFound` code of the emulator is HTTP 404). */
+/** 400 InvalidAccessKeyId.NotFound, the status the gateway documents for it. */
 export function accessKeyNotFound(): ApiError {
-  return new ApiError(ErrorCodes.InvalidAccessKeyIdNotFound, 404, "Specified access key is not found.");
+  return new ApiError(ErrorCodes.InvalidAccessKeyIdNotFound, 400, "Specified access key is not found.");
 }
 
 /** 400 System.LimitControl, the flow-control answer CAMS documents for all four operations. */

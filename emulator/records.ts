@@ -24,13 +24,17 @@ export interface CallRecord {
   action: string;
   /** The AccessKeyId the caller claimed, verified or not. */
   accessKeyId?: string;
+  /** Whether the signature was verified; only then are the parameters recorded. */
+  authenticated: boolean;
   /** 0 when the connection was dropped on purpose after committing (fault `dropAfterCommitRate`). */
   httpStatus: number;
   /** "OK" or the error code. */
   code: string;
   requestId: string;
-  /** The operation's parameters as received (signature parameters left out, long values truncated). */
+  /** The operation's parameters as received, for authenticated calls only (signature parameters left out; at most 16, long names and values cut). */
   params: Record<string, string>;
+  /** How many parameters past the 16 kept were left out. */
+  paramsOmitted?: number;
 }
 
 /** The deep link a message QR code encodes. */

@@ -7,6 +7,7 @@ import type { CallLog } from "./callLog";
 import { ApiError, ErrorCodes } from "./errors";
 import { toApiRequest, type ApiRequest } from "./http/apiRequest";
 import { readBody } from "./http/body";
+import type { SiteGuard } from "./http/siteGuard";
 import { answerAndHangUp } from "./http/hangUp";
 import { sendJson } from "./http/respond";
 import { newRequestId } from "./ids";
@@ -18,6 +19,7 @@ export interface ServerDeps {
   gateway: GatewayDeps;
   control: EmulatorControl;
   callLog: CallLog;
+  site: SiteGuard;
 }
 
 const QR_PATH = /^\/qr\/([A-Za-z0-9]{1,64})\.(png|svg)$/;
@@ -27,7 +29,9 @@ export function createRequestListener(deps: ServerDeps): RequestListener {
   return (req, res) => {
     route(req, res, deps).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      sendJson(res, 500, { Code: ErrorCodes.InternalError, Message: `The emulator failed: ${message}` });
+      const requestId = newRequestId();
+      const body = { RequestId: requestId, Code: ErrorCodes.InternalError, Message: `The emulator failed: ${message}` };
+      sendJson(res, 500, body, { "x-acs-request-id": requestId });
     });
   };
 }
@@ -53,27 +57,31 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
   socket.destroy();
 }
 
+/** Every route reads at most 1 MiB of body and refuses cross-site requests before doing anything. */
 async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const path = (req.url ?? "").split("?")[0];
-  if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, deps.control);
-  if (path.startsWith("/qr/")) return serveQrImage(req, res, path, deps);
-  if (path === "/") return serveApi(req, res, deps);
-  sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: `Nothing is served at ${path}; the CAMS API is at /.` });
-}
-
-async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
-  if (req.method !== "POST" && req.method !== "GET") {
-    return answerProtocolError(req, res, deps, new ApiError(ErrorCodes.MethodNotAllowed, 405, `The CAMS RPC API takes POST or GET, not ${req.method}.`));
-  }
+  const api = path === "/";
   const read = await readBody(req);
   if (read.kind === "aborted") return;
   if (read.kind === "tooLarge") {
-    const refusal = refuseProtocolError(req, deps, new ApiError(ErrorCodes.RequestBodyTooLarge, 413, "The request body is over 1 MiB."));
-    return answerAndHangUp(req, res, () => sendJson(res, refusal.httpStatus, refusal.body, refusal.headers));
+    const tooLarge = new ApiError(ErrorCodes.RequestBodyTooLarge, 413, "The request body is over 1 MiB.");
+    return answerAndHangUp(req, res, () => (api ? answerRefusal(req, res, deps, tooLarge) : sendError(res, tooLarge)));
+  }
+  const refusal = deps.site.refusal(req);
+  if (refusal) return api ? answerProtocolError(req, res, deps, refusal) : sendError(res, refusal);
+  if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, read.body, deps.control);
+  if (path.startsWith("/qr/")) return serveQrImage(req, res, path, deps);
+  if (api) return serveApi(req, res, read.body, deps);
+  sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: `Nothing is served at ${path}; the CAMS API is at /.` });
+}
+
+async function serveApi(req: IncomingMessage, res: ServerResponse, body: Buffer, deps: ServerDeps): Promise<void> {
+  if (req.method !== "POST" && req.method !== "GET") {
+    return answerProtocolError(req, res, deps, new ApiError(ErrorCodes.MethodNotAllowed, 405, `The CAMS RPC API takes POST or GET, not ${req.method}.`));
   }
   let apiRequest: ApiRequest;
   try {
-    apiRequest = toApiRequest(req, read.body);
+    apiRequest = toApiRequest(req, body);
   } catch (error) {
     if (error instanceof ApiError) return answerProtocolError(req, res, deps, error);
     throw error;
@@ -88,19 +96,22 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, deps: ServerD
   sendJson(res, outcome.httpStatus, outcome.body, { "x-acs-request-id": outcome.call.requestId });
 }
 
+function sendError(res: ServerResponse, error: ApiError): void {
+  sendJson(res, error.httpStatus, { Code: error.code, Message: error.message });
+}
+
 async function answerProtocolError(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, error: ApiError): Promise<void> {
-  const refusal = refuseProtocolError(req, deps, error);
   await injectLatency(deps);
-  sendJson(res, refusal.httpStatus, refusal.body, refusal.headers);
+  answerRefusal(req, res, deps, error);
 }
 
 // A request refused before it could be read as an API call is still an API call for the log.
-function refuseProtocolError(req: IncomingMessage, deps: ServerDeps, error: ApiError) {
+function answerRefusal(req: IncomingMessage, res: ServerResponse, deps: ServerDeps, error: ApiError): void {
   const requestId = newRequestId();
   const { httpStatus, body } = errorResponse(error, requestId, deps.gateway.hostId, false);
   const action = req.headersDistinct["x-acs-action"]?.[0] ?? "";
-  deps.callLog.add({ at: deps.gateway.clock(), action, httpStatus, code: error.code, requestId, params: {} });
-  return { httpStatus, body, headers: { "x-acs-request-id": requestId } };
+  deps.callLog.add({ at: deps.gateway.clock(), action, authenticated: false, httpStatus, code: error.code, requestId, params: {} });
+  sendJson(res, httpStatus, body, { "x-acs-request-id": requestId });
 }
 
 function injectLatency(deps: ServerDeps): Promise<void> {

@@ -1,14 +1,15 @@
 import { authenticate, claimedAccessKeyId, signatureScheme, type SignatureScheme } from "../auth/authenticate";
-import type { NonceRegistry } from "../auth/nonces";
 import type { EmulatorBehaviour } from "../behaviour";
 import type { CredentialStore } from "../credentials";
-import { ApiError, limitControl } from "../errors";
+import { ApiError, ErrorCodes, limitControl } from "../errors";
 import type { FaultDice } from "../faults";
 import { allParams, type ApiRequest } from "../http/apiRequest";
 import type { Params } from "../http/form";
 import { newRequestId } from "../ids";
 import type { SlidingWindowLimiter } from "../limits";
 import type { CallRecord } from "../records";
+import { StateLockTimeoutError } from "../state/fileLock";
+import { StateFileError } from "../state/stateFile";
 import type { QrdlStore } from "../state/store";
 import { requestedAction, resolveAction } from "./actions";
 import { runOperation, type QrdlData } from "./operations";
@@ -21,7 +22,6 @@ export interface GatewayDeps {
   store: QrdlStore;
   behaviour: () => EmulatorBehaviour;
   credentials: CredentialStore;
-  nonces: NonceRegistry;
   limiter: SlidingWindowLimiter;
   dice: FaultDice;
   clock: () => number;
@@ -50,24 +50,40 @@ export function handleApiCall(req: ApiRequest, deps: GatewayDeps): ApiOutcome {
   const requestId = newRequestId();
   const params = allParams(req);
   const scheme = signatureScheme(req, params);
-  const call = {
+  const caller: Caller = {};
+  // An unauthenticated request's parameters are anyone's junk: only a verified caller's are recorded.
+  const called = () => ({
     at: now,
     action: requestedAction(req, scheme, params) ?? "",
-    accessKeyId: claimedAccessKeyId(req, scheme, params),
+    accessKeyId: caller.verified ?? claimedAccessKeyId(req, scheme, params),
+    authenticated: caller.verified !== undefined,
     requestId,
-    params: Object.fromEntries([...params].filter(([name]) => !COMMON_PARAMS.has(name))),
-  };
+    params: caller.verified === undefined ? {} : Object.fromEntries([...params].filter(([name]) => !COMMON_PARAMS.has(name))),
+  });
   const behaviour = deps.behaviour();
   try {
-    const data = serve(req, scheme, params, behaviour, deps, now);
+    const data = deps.store.transaction(() => serve(req, scheme, params, behaviour, deps, now, caller));
     const drop = deps.dice.roll(behaviour.faults.dropAfterCommitRate);
     const httpStatus = drop ? 0 : 200;
-    return { httpStatus, body: successBody(requestId, data), drop, call: { ...call, httpStatus, code: "OK" } };
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
+    return { httpStatus, body: successBody(requestId, data), drop, call: { ...called(), httpStatus, code: "OK" } };
+  } catch (thrown) {
+    const error = asApiError(thrown);
     const { httpStatus, body } = errorResponse(error, requestId, deps.hostId, behaviour.businessErrorsAsHttp200);
-    return { httpStatus, body, drop: false, call: { ...call, httpStatus, code: error.code } };
+    return { httpStatus, body, drop: false, call: { ...called(), httpStatus, code: error.code } };
   }
+}
+
+// Filled in once the signature is verified.
+interface Caller {
+  verified?: string;
+}
+
+// A state file that cannot be used is the emulator's failure, answered like the service's own, with a RequestId.
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof StateFileError) return new ApiError(ErrorCodes.InternalError, 500, error.message);
+  if (error instanceof StateLockTimeoutError) return new ApiError(ErrorCodes.ServiceUnavailable, 503, error.message);
+  throw error;
 }
 
 /**
@@ -75,7 +91,7 @@ export function handleApiCall(req: ApiRequest, deps: GatewayDeps): ApiOutcome {
  * gets the answer the real one would: (1) API lookup: version, action; (2) authentication; (3) flow
  * control per AccessKeyId, then injected throttling; (4) injected 500/503, before anything changes;
  * (5) parameter validation; (6) RAM permission, subscription, ownership; (7) the operation, committed
- * and persisted. The shared state file is re-read first so another emulator process's changes count.
+ * and persisted. It all runs in one state transaction, so another emulator process's changes count and none is lost.
  */
 function serve(
   req: ApiRequest,
@@ -84,10 +100,11 @@ function serve(
   behaviour: EmulatorBehaviour,
   deps: GatewayDeps,
   now: number,
+  caller: Caller,
 ): QrdlData | QrdlData[] | undefined {
-  deps.store.refresh();
   const action = resolveAction(req, scheme, params);
-  const accessKeyId = authenticate(req, scheme, params, { credentials: deps.credentials, nonces: deps.nonces, now });
+  const accessKeyId = authenticate(req, scheme, params, { credentials: deps.credentials, nonces: deps.store, now });
+  caller.verified = accessKeyId;
   const admitted = deps.limiter.tryAdmit(accessKeyId, behaviour.qpsPerAccessKey, now);
   if (!admitted || deps.dice.roll(behaviour.faults.throttleRate)) throw limitControl();
   const fault = deps.dice.serverError(behaviour.faults);

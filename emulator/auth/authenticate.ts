@@ -4,9 +4,9 @@ import { header, type ApiRequest } from "../http/apiRequest";
 import type { Params } from "../http/form";
 import { parseAcs3Authorization, requireSignedHeaders, verifyAcs3 } from "./acs3";
 import { rpcSignatureParams, verifyHmacSha1 } from "./hmacSha1";
-import type { NonceRegistry } from "./nonces";
+import type { NonceLedger } from "./nonces";
 import { safeEqual } from "./safeEqual";
-import { checkTimestamp } from "./timestamp";
+import { checkTimestamp, MAX_CLOCK_SKEW_MS } from "./timestamp";
 
 /** How a request is signed: V3 Authorization header, the RPC Signature parameter, or not at all. */
 export type SignatureScheme = "acs3" | "hmacSha1" | "none";
@@ -14,7 +14,7 @@ export type SignatureScheme = "acs3" | "hmacSha1" | "none";
 /** What authentication needs besides the request. */
 export interface AuthDeps {
   credentials: CredentialStore;
-  nonces: NonceRegistry;
+  nonces: NonceLedger;
   now: number;
 }
 
@@ -57,9 +57,9 @@ function authenticateAcs3(req: ApiRequest, deps: AuthDeps): string {
   requireSignedHeaders(req, auth.signedHeaders);
   const credential = findCredential(auth.accessKeyId, deps);
   checkSecurityToken(credential, header(req, "x-acs-security-token"));
-  checkTimestamp(date, "x-acs-date", deps.now);
+  const signedAt = checkTimestamp(date, "x-acs-date", deps.now);
   verifyAcs3(req, auth, credential.accessKeySecret);
-  claimNonce(credential, nonce, deps.now, deps);
+  claimNonce(credential, nonce, signedAt, deps);
   return credential.accessKeyId;
 }
 
@@ -67,9 +67,9 @@ function authenticateHmacSha1(req: ApiRequest, params: Params, deps: AuthDeps): 
   const signed = rpcSignatureParams(params);
   const credential = findCredential(signed.accessKeyId, deps);
   checkSecurityToken(credential, signed.securityToken);
-  checkTimestamp(signed.timestamp, "Timestamp", deps.now);
+  const signedAt = checkTimestamp(signed.timestamp, "Timestamp", deps.now);
   verifyHmacSha1(req.method, params, signed.signature, credential.accessKeySecret);
-  claimNonce(credential, signed.nonce, deps.now, deps);
+  claimNonce(credential, signed.nonce, signedAt, deps);
   return credential.accessKeyId;
 }
 
@@ -96,8 +96,11 @@ function checkSecurityToken(credential: EmulatorCredential, sent: string | undef
   }
 }
 
-function claimNonce(credential: EmulatorCredential, nonce: string, now: number, deps: AuthDeps): void {
-  if (!deps.nonces.claim(`${credential.accessKeyId}\n${nonce}`, now)) {
-    throw new ApiError(ErrorCodes.SignatureNonceUsed, 400, "Specified signature nonce was used already.");
+// The request stays acceptable until its signed date leaves the window, so its nonce is kept that long.
+function claimNonce(credential: EmulatorCredential, nonce: string, signedAt: number, deps: AuthDeps): void {
+  const claim = deps.nonces.claimNonce(`${credential.accessKeyId}\n${nonce}`, signedAt + MAX_CLOCK_SKEW_MS, deps.now);
+  if (claim === "used") throw new ApiError(ErrorCodes.SignatureNonceUsed, 400, "Specified signature nonce was used already.");
+  if (claim === "full") {
+    throw new ApiError(ErrorCodes.SystemLimitControl, 400, "The system is under flow control: the emulator holds as many live signature nonces as it keeps.");
   }
 }

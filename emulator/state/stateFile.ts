@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { StoredQrdl } from "../records";
 import { writeFileAtomic } from "./atomicWrite";
@@ -16,53 +16,71 @@ const stateSchema = z.object({
       updatedAt: z.string(),
     }),
   ),
+  // Absent in files written before nonces were kept here.
+  nonces: z.record(z.string(), z.number()).optional(),
 });
 
-const ABSENT = "absent";
+/** What the state file holds: the codes, and the signature nonces still able to replay (digest → ms epoch). */
+export interface PersistedState {
+  codes: StoredQrdl[];
+  nonces: Record<string, number>;
+}
 
-/** The JSON file several emulator runs share; it remembers what it last saw so it re-reads only after another writer. */
+/** Thrown when the state file cannot be read as emulator state; the message names the file and the problem. */
+export class StateFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StateFileError";
+  }
+}
+
+/** The JSON file several emulator runs share; it remembers the text it last saw so it re-parses only after another writer. */
 export class StateFile {
   private seen: string | undefined;
 
   constructor(readonly path: string) {}
 
-  /** The codes in the file if it changed since this object last read or wrote it; an absent file reads as empty. */
-  readIfChanged(): StoredQrdl[] | undefined {
-    const now = this.fingerprint();
-    if (now === this.seen) return undefined;
-    const codes = now === ABSENT ? [] : this.parse(readFileSync(this.path, "utf8"));
-    this.seen = now;
-    return codes;
+  /** Where the lock that serializes writers lives. */
+  get lockPath(): string {
+    return `${this.path}.lock`;
+  }
+
+  /** The state in the file if it changed since this object last read or wrote it; an absent file reads as empty. */
+  readIfChanged(): PersistedState | undefined {
+    const text = this.readText();
+    if (text === this.seen) return undefined;
+    const state = text === "" ? { codes: [], nonces: {} } : this.parse(text);
+    this.seen = text;
+    return state;
   }
 
   /** Replaces the file's content atomically. */
-  write(codes: readonly StoredQrdl[]): void {
-    writeFileAtomic(this.path, `${JSON.stringify({ version: 1, codes }, null, 2)}\n`);
-    this.seen = this.fingerprint();
+  write(state: PersistedState): void {
+    const text = `${JSON.stringify({ version: 1, codes: state.codes, nonces: state.nonces }, null, 2)}\n`;
+    writeFileAtomic(this.path, text);
+    this.seen = text;
   }
 
-  // The inode is part of it because every atomic write renames a new file into place.
-  private fingerprint(): string {
+  private readText(): string {
     try {
-      const s = statSync(this.path, { bigint: true });
-      return `${s.ino}:${s.mtimeNs}:${s.size}`;
+      return readFileSync(this.path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return ABSENT;
-      throw error;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+      throw new StateFileError(`Emulator state file ${this.path} cannot be read: ${(error as Error).message}`);
     }
   }
 
-  private parse(text: string): StoredQrdl[] {
+  private parse(text: string): PersistedState {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new Error(`Emulator state file ${this.path} is not JSON: ${(error as Error).message}`);
+      throw new StateFileError(`Emulator state file ${this.path} is not JSON: ${(error as Error).message}`);
     }
     const parsed = stateSchema.safeParse(json);
     if (!parsed.success) {
-      throw new Error(`Emulator state file ${this.path} is not a CAMS emulator state:\n${z.prettifyError(parsed.error)}`);
+      throw new StateFileError(`Emulator state file ${this.path} is not a CAMS emulator state:\n${z.prettifyError(parsed.error)}`);
     }
-    return parsed.data.codes;
+    return { codes: parsed.data.codes, nonces: parsed.data.nonces ?? {} };
   }
 }

@@ -16,7 +16,7 @@ describe("emulator: admin API under /_emulator/", () => {
     send(emulator.url, {
       method,
       path: `/_emulator/${path}`,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: method === "POST" || method === "PATCH" ? { "content-type": "application/json" } : {},
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
@@ -92,9 +92,11 @@ describe("emulator: admin API under /_emulator/", () => {
     assert.deepEqual(emulator.codes(), []);
   });
 
-  it("answers 400 for a body that is not JSON, 404 for unknown resources and 405 for wrong methods", async () => {
-    const notJson = await send(emulator.url, { method: "PATCH", path: "/_emulator/behaviour", body: "{nope" });
+  it("answers 400 for a body that is not JSON, 415 for another content type, 404 for unknown resources and 405 for wrong methods", async () => {
+    const notJson = await send(emulator.url, { method: "PATCH", path: "/_emulator/behaviour", headers: { "content-type": "application/json" }, body: "{nope" });
     assert.equal(notJson.status, 400);
+    const form = await send(emulator.url, { method: "PATCH", path: "/_emulator/behaviour", headers: { "content-type": "text/plain" }, body: "{}" });
+    assert.equal(form.status, 415);
     assert.equal((await admin("GET", "nothing-here")).status, 404);
     assert.equal((await admin("POST", "codes")).status, 405);
   });

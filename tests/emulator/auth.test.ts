@@ -40,9 +40,9 @@ describe("emulator: authentication as the gateway checks it", () => {
     assert.match(error.message, /server string to sign is:POST&%2F&/);
   });
 
-  it("refuses an unknown AccessKeyId with InvalidAccessKeyId.NotFound (404)", async () => {
+  it("refuses an unknown AccessKeyId with InvalidAccessKeyId.NotFound (400, as the gateway documents)", async () => {
     const client = camsClient(emulator, { credential: { accessKeyId: "LTAI5tNobody", accessKeySecret: "x" } });
-    await expectSdkError(listCodes(client), "InvalidAccessKeyId.NotFound", 404);
+    await expectSdkError(listCodes(client), "InvalidAccessKeyId.NotFound", 400);
   });
 
   it("refuses a replayed nonce with SignatureNonceUsed, after accepting it once", async () => {

@@ -11,9 +11,9 @@ describe("emulator: the four message QR code operations through the real SDK", (
   after(() => emulator.close());
   beforeEach(() => emulator.reset());
 
-  it("creates a code with a Meta-like QrdlCode, its deep link and an image URL on the emulator", async () => {
+  it("creates a code with a 14-character QrdlCode like WhatsApp's, its deep link and an image URL on the emulator", async () => {
     const data = await createCode(camsClient(emulator), { prefilledMessage: "Hi 👋 & = + %", generateQrImage: "SVG" });
-    assert.match(data.qrdlCode ?? "", /^[A-Z0-9]{13}$/);
+    assert.match(data.qrdlCode ?? "", /^[A-Z0-9]{14}$/);
     assert.equal(data.deepLinkUrl, `https://wa.me/message/${data.qrdlCode}`);
     assert.equal(data.qrImageUrl, `${emulator.url}/qr/${data.qrdlCode}.svg`);
     assert.equal(data.phoneNumber, PHONE);
