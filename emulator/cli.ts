@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { CliUsageError, HELP, parseCliArgs, type CliConfig } from "./cliArgs";
 import { InvalidBehaviourError } from "./behaviour";
 import { CamsEmulator } from "./emulator";
+import { isLoopback, isWildcard, urlHost } from "./http/address";
 import { writeFileAtomic } from "./state/atomicWrite";
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -17,6 +18,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (readyFile) rmSync(readyFile, { force: true });
   const emulator = await CamsEmulator.start(config.options);
   process.stdout.write(banner(emulator, config));
+  if (!isLoopback(emulator.host)) process.stderr.write(exposureWarning(emulator));
   if (readyFile) {
     writeFileAtomic(readyFile, `${JSON.stringify({ url: emulator.url, endpoint: emulator.endpoint, port: emulator.port })}\n`);
   }
@@ -33,10 +35,12 @@ async function main(argv: readonly string[]): Promise<void> {
 function banner(emulator: CamsEmulator, config: CliConfig): string {
   const credential = config.options.credentials?.[0];
   // Only the published demo secret is printed; a secret the user chose stays off the terminal and logs.
-  const secret = config.demoKey ? credential?.accessKeySecret : "<the --access-key-secret you passed>";
+  const secret = config.demoKey ? credential?.accessKeySecret : "<the secret you passed>";
   const state = config.options.stateFile ? resolve(config.options.stateFile) : "none (in memory)";
   const token = credential?.securityToken === undefined ? "" : "export ALIBABA_CLOUD_SECURITY_TOKEN=<the --security-token you passed>\n";
-  return `CAMS emulator listening on ${emulator.url}
+  const listening = `http://${urlHost(emulator.host)}:${emulator.port}`;
+  const where = isWildcard(emulator.host) ? `${listening} (every interface; from this machine: ${emulator.url})` : listening;
+  return `CAMS emulator listening on ${where}
   state file: ${state}
   admin API:  ${emulator.url}/_emulator/health
 
@@ -50,6 +54,14 @@ export CAMS_PROTOCOL=HTTP
 export ALIBABA_CLOUD_ACCESS_KEY_ID=${credential?.accessKeyId}
 export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${secret}
 ${token}`;
+}
+
+// Printed whenever other machines may reach the emulator: nothing under /_emulator/ asks who is calling.
+function exposureWarning(emulator: CamsEmulator): string {
+  return `WARNING: listening on ${urlHost(emulator.host)}, reachable from other machines. The admin API (${emulator.url}/_emulator/)
+is unauthenticated: anyone who can reach port ${emulator.port} can read, edit and delete every code and change the
+behaviour, and the demo key is public. Use --host 127.0.0.1 (the default) unless this network is yours alone.
+`;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

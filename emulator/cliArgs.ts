@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { BehaviourPatch } from "./behaviour";
 import { DEMO_CREDENTIAL } from "./credentials";
@@ -24,8 +25,16 @@ export class CliUsageError extends Error {
 /** The default port, fixed so the printed CAMS_ENDPOINT stays valid across runs. */
 export const DEFAULT_PORT = 8790;
 
-/** The default state file, relative to the working directory (the repository ignores .work/). */
-export const DEFAULT_STATE_FILE = ".work/emulator/state.json";
+/** The environment variable that can carry the secret, so it stays out of `ps`. */
+export const SECRET_ENV = "CAMS_EMULATOR_ACCESS_KEY_SECRET";
+
+/**
+ * The default state file, relative to the working directory (the repository ignores .work/): one per port, so
+ * parallel jobs in one workspace never share it (two emulators cannot listen on one port); none for port 0.
+ */
+export function defaultStateFile(port: number): string | undefined {
+  return port === 0 ? undefined : `.work/emulator/state-${port}.json`;
+}
 
 /** The --help text. */
 export const HELP = `Usage: cams-emulator [options]
@@ -34,12 +43,16 @@ A local emulator of Alibaba Cloud CAMS's WhatsApp message QR code API.
 
 Options:
   --port <n>                         port to listen on (default ${DEFAULT_PORT}; 0 = any free port)
-  --host <address>                   address to listen on (default 127.0.0.1)
-  --state <file>                     JSON state file shared by runs (default ${DEFAULT_STATE_FILE})
+  --host <address>                   address to listen on (default 127.0.0.1; anything else exposes the admin API)
+  --allowed-host <name>[,<name>]     host names clients use besides IP addresses and localhost (e.g. a CI service's)
+  --state <file>                     JSON state file, safe to share between emulators
+                                     (default ${defaultStateFile(DEFAULT_PORT)}, i.e. per port; in memory with --port 0)
   --in-memory                        keep codes in memory only, ignoring --state
   --public-base-url <url>            base of the QrImageUrl values (default http://<host>:<port>)
   --access-key-id <id>               the accepted AccessKeyId (default the demo key)
-  --access-key-secret <secret>       its secret (default the demo secret)
+  --access-key-secret <secret>       its secret (default the demo secret; visible to ps, prefer the two below)
+  --access-key-secret-file <file>    read the secret from this file (trailing newline ignored)
+                                     or set ${SECRET_ENV}
   --security-token <token>           make the key temporary: requests must carry this token
   --qps <n>                          requests per second per AccessKeyId (default 5; 0 = unlimited)
   --update-mode reissue|keep         Update issues a new QrdlCode (default) or keeps it
@@ -61,14 +74,15 @@ GET|DELETE calls, GET|PATCH behaviour, POST reset.
 `;
 
 const STRING_FLAGS = [
-  "port", "host", "state", "public-base-url", "access-key-id", "access-key-secret", "security-token", "qps",
+  "port", "host", "allowed-host", "state", "public-base-url", "access-key-id", "access-key-secret",
+  "access-key-secret-file", "security-token", "qps",
   "update-mode", "max-codes-per-number", "fault-error-rate", "fault-drop-after-commit-rate", "fault-throttle-rate",
   "fault-latency-ms", "fault-latency-spike-rate", "fault-latency-spike-ms", "fault-seed", "ready-file",
 ] as const;
 const BOOLEAN_FLAGS = ["in-memory", "unsubscribed", "business-errors-as-http200", "help"] as const;
 
 /** Turns the command line into emulator options; value ranges are checked when the emulator starts. */
-export function parseCliArgs(argv: readonly string[]): CliConfig {
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliConfig {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({
@@ -96,7 +110,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     throw new CliUsageError(`--update-mode must be reissue or keep, got "${updateMode}".`);
   }
   const accessKeyId = text("access-key-id") ?? DEMO_CREDENTIAL.accessKeyId;
-  const accessKeySecret = text("access-key-secret") ?? DEMO_CREDENTIAL.accessKeySecret;
+  const accessKeySecret = secret(text("access-key-secret"), text("access-key-secret-file"), env[SECRET_ENV]) ?? DEMO_CREDENTIAL.accessKeySecret;
   const securityToken = text("security-token");
   const behaviour: BehaviourPatch = dropUndefined({
     qpsPerAccessKey: num("qps"),
@@ -114,19 +128,37 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       seed: num("fault-seed"),
     }),
   });
+  const port = num("port") ?? DEFAULT_PORT;
+  const allowedHosts = text("allowed-host")?.split(",").map((h) => h.trim()).filter((h) => h !== "");
   return {
     help: values["help"] === true,
     readyFile: text("ready-file"),
     demoKey: accessKeyId === DEMO_CREDENTIAL.accessKeyId && accessKeySecret === DEMO_CREDENTIAL.accessKeySecret,
     options: dropUndefined({
-      port: num("port") ?? DEFAULT_PORT,
+      port,
       host: text("host"),
-      stateFile: values["in-memory"] === true ? undefined : (text("state") ?? DEFAULT_STATE_FILE),
+      allowedHosts,
+      stateFile: values["in-memory"] === true ? undefined : (text("state") ?? defaultStateFile(port)),
       publicBaseUrl: text("public-base-url"),
       credentials: [securityToken === undefined ? { accessKeyId, accessKeySecret } : { accessKeyId, accessKeySecret, securityToken }],
       behaviour,
     }),
   };
+}
+
+// One source only, so a forgotten variable cannot silently override the file the user named.
+function secret(flag: string | undefined, file: string | undefined, fromEnv: string | undefined): string | undefined {
+  if (flag !== undefined && file !== undefined) throw new CliUsageError("Use --access-key-secret or --access-key-secret-file, not both.");
+  if (file === undefined) return flag ?? (fromEnv === "" ? undefined : fromEnv);
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliUsageError(`--access-key-secret-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  const value = content.replace(/\r?\n$/, "");
+  if (value === "") throw new CliUsageError(`--access-key-secret-file ${file} is empty.`);
+  return value;
 }
 
 // Absent flags must not override defaults with an explicit undefined.

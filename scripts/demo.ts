@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { CamsEmulator } from "../emulator";
+import { defaultStateFile } from "../emulator/cliArgs";
 import { emulatorStackConfig, localStack } from "./lib/localStack";
 import { REPO_ROOT } from "./lib/pulumiCli";
 
@@ -53,10 +54,12 @@ async function saveQrImage(url: string, code: string): Promise<string> {
 async function main(): Promise<void> {
   const { operation, message } = parseArgs(process.argv.slice(2));
   fs.mkdirSync(path.join(WORK, "demo"), { recursive: true });
-  const emulator = await CamsEmulator.start({ port: PORT, stateFile: path.join(WORK, "emulator", "state.json") }).catch((e: Error) => {
+  // The file `npm run emulator` uses on the same port, so it serves the demo's images afterwards.
+  const stateFile = path.join(REPO_ROOT, defaultStateFile(PORT) ?? ".work/emulator/state.json");
+  const emulator = await CamsEmulator.start({ port: PORT, stateFile }).catch((e: Error) => {
     throw new Error(`could not start the CAMS emulator on port ${PORT} (${e.message}); stop whatever uses it or set CAMS_EMULATOR_PORT`);
   });
-  console.log(`[demo] CAMS emulator listening at ${emulator.url} (state: .work/emulator/state.json)`);
+  console.log(`[demo] CAMS emulator listening at ${emulator.url} (state: ${path.relative(REPO_ROOT, stateFile)})`);
   try {
     const stack = await demoStack(emulator, message);
     const onOutput = (text: string) => process.stdout.write(text);
