@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { CliUsageError, HELP, parseCliArgs, type CliConfig } from "./cliArgs";
+import { HELP, parseCliArgs, type CliConfig } from "./cliArgs";
+import { CliUsageError } from "./cliErrors";
 import { InvalidBehaviourError } from "./behaviour";
 import { CamsEmulator } from "./emulator";
 import { isLoopback, isWildcard, urlHost } from "./http/address";
@@ -18,7 +19,7 @@ async function main(argv: readonly string[]): Promise<void> {
   if (readyFile) rmSync(readyFile, { force: true });
   const emulator = await CamsEmulator.start(config.options);
   process.stdout.write(banner(emulator, config));
-  if (!isLoopback(emulator.host)) process.stderr.write(exposureWarning(emulator));
+  if (!isLoopback(emulator.host)) process.stderr.write(exposureWarning(emulator, config.options.adminToken !== undefined));
   if (readyFile) {
     writeFileAtomic(readyFile, `${JSON.stringify({ url: emulator.url, endpoint: emulator.endpoint, port: emulator.port })}\n`);
   }
@@ -56,11 +57,15 @@ export ALIBABA_CLOUD_ACCESS_KEY_SECRET=${secret}
 ${token}`;
 }
 
-// Printed whenever other machines may reach the emulator: nothing under /_emulator/ asks who is calling.
-function exposureWarning(emulator: CamsEmulator): string {
-  return `WARNING: listening on ${urlHost(emulator.host)}, reachable from other machines. The admin API (${emulator.url}/_emulator/)
+// Printed whenever other machines may reach the emulator: without a token nothing under /_emulator/ asks who is calling.
+function exposureWarning(emulator: CamsEmulator, adminToken: boolean): string {
+  const admin = adminToken
+    ? "The admin API requires the admin token, but the demo key, if used, is public:"
+    : `The admin API (${emulator.url}/_emulator/)
 is unauthenticated: anyone who can reach port ${emulator.port} can read, edit and delete every code and change the
-behaviour, and the demo key is public. Use --host 127.0.0.1 (the default) unless this network is yours alone.
+behaviour, and the demo key is public. Set --admin-token-file, or`;
+  return `WARNING: listening on ${urlHost(emulator.host)}, reachable from other machines. ${admin}
+use --host 127.0.0.1 (the default) unless this network is yours alone.
 `;
 }
 

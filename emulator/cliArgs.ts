@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { BehaviourPatch } from "./behaviour";
+import { CliUsageError } from "./cliErrors";
+import { readSecret } from "./cliSecrets";
 import { DEMO_CREDENTIAL } from "./credentials";
 import type { EmulatorOptions } from "./emulator";
 
@@ -14,19 +15,13 @@ export interface CliConfig {
   demoKey: boolean;
 }
 
-/** Thrown for a flag the CLI cannot use; the message says which and why. */
-export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CliUsageError";
-  }
-}
 
 /** The default port, fixed so the printed CAMS_ENDPOINT stays valid across runs. */
 export const DEFAULT_PORT = 8790;
 
-/** The environment variable that can carry the secret, so it stays out of `ps`. */
+/** The environment variables that can carry the secret and the admin token, so they stay out of `ps`. */
 export const SECRET_ENV = "CAMS_EMULATOR_ACCESS_KEY_SECRET";
+export const ADMIN_TOKEN_ENV = "CAMS_EMULATOR_ADMIN_TOKEN";
 
 /**
  * The default state file, relative to the working directory (the repository ignores .work/): one per port, so
@@ -54,6 +49,8 @@ Options:
   --access-key-secret-file <file>    read the secret from this file (trailing newline ignored)
                                      or set ${SECRET_ENV}
   --security-token <token>           make the key temporary: requests must carry this token
+  --admin-token-file <file>          require "Authorization: Bearer <token>" on the admin API
+                                     (or set ${ADMIN_TOKEN_ENV})
   --qps <n>                          requests per second per AccessKeyId (default 5; 0 = unlimited)
   --update-mode reissue|keep         Update issues a new QrdlCode (default) or keeps it
   --max-codes-per-number <n>         codes allowed per phone number (default 2000)
@@ -75,7 +72,7 @@ GET|DELETE calls, GET|PATCH behaviour, POST reset.
 
 const STRING_FLAGS = [
   "port", "host", "allowed-host", "state", "public-base-url", "access-key-id", "access-key-secret",
-  "access-key-secret-file", "security-token", "qps",
+  "access-key-secret-file", "admin-token-file", "security-token", "qps",
   "update-mode", "max-codes-per-number", "fault-error-rate", "fault-drop-after-commit-rate", "fault-throttle-rate",
   "fault-latency-ms", "fault-latency-spike-rate", "fault-latency-spike-ms", "fault-seed", "ready-file",
 ] as const;
@@ -110,7 +107,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     throw new CliUsageError(`--update-mode must be reissue or keep, got "${updateMode}".`);
   }
   const accessKeyId = text("access-key-id") ?? DEMO_CREDENTIAL.accessKeyId;
-  const accessKeySecret = secret(text("access-key-secret"), text("access-key-secret-file"), env[SECRET_ENV]) ?? DEMO_CREDENTIAL.accessKeySecret;
+  const accessKeySecret =
+    readSecret({
+      flag: { name: "access-key-secret", value: text("access-key-secret") },
+      file: { name: "access-key-secret-file", path: text("access-key-secret-file") },
+      env: { name: SECRET_ENV, value: env[SECRET_ENV] },
+    }) ?? DEMO_CREDENTIAL.accessKeySecret;
+  const adminToken = readSecret({ file: { name: "admin-token-file", path: text("admin-token-file") }, env: { name: ADMIN_TOKEN_ENV, value: env[ADMIN_TOKEN_ENV] } });
   const securityToken = text("security-token");
   const behaviour: BehaviourPatch = dropUndefined({
     qpsPerAccessKey: num("qps"),
@@ -138,27 +141,13 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       port,
       host: text("host"),
       allowedHosts,
+      adminToken,
       stateFile: values["in-memory"] === true ? undefined : (text("state") ?? defaultStateFile(port)),
       publicBaseUrl: text("public-base-url"),
       credentials: [securityToken === undefined ? { accessKeyId, accessKeySecret } : { accessKeyId, accessKeySecret, securityToken }],
       behaviour,
     }),
   };
-}
-
-// One source only, so a forgotten variable cannot silently override the file the user named.
-function secret(flag: string | undefined, file: string | undefined, fromEnv: string | undefined): string | undefined {
-  if (flag !== undefined && file !== undefined) throw new CliUsageError("Use --access-key-secret or --access-key-secret-file, not both.");
-  if (file === undefined) return flag ?? (fromEnv === "" ? undefined : fromEnv);
-  let content: string;
-  try {
-    content = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new CliUsageError(`--access-key-secret-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
-  }
-  const value = content.replace(/\r?\n$/, "");
-  if (value === "") throw new CliUsageError(`--access-key-secret-file ${file} is empty.`);
-  return value;
 }
 
 // Absent flags must not override defaults with an explicit undefined.

@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   clock?: () => number;
   /** Host names clients may use besides IP addresses, localhost, `host` and publicBaseUrl's (e.g. a CI service's name). */
   allowedHosts?: string[];
+  /** When set, the admin API requires `Authorization: Bearer <adminToken>`. */
+  adminToken?: string;
 }
 
 /** A local CAMS endpoint serving the four message QR code operations, signed exactly as the real API requires. */
@@ -81,7 +83,7 @@ export class CamsEmulator implements EmulatorControl {
     const baseUrl = (options.publicBaseUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, "");
     const emulator = new CamsEmulator(server, host, port, store, new CallLog(), baseUrl, clock, behaviour);
     const site = new SiteGuard([host, new URL(baseUrl).hostname.replace(/^\[|\]$/g, ""), ...(options.allowedHosts ?? [])]);
-    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog: emulator.callLog, site }));
+    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog: emulator.callLog, site, adminToken: options.adminToken }));
     return emulator;
   }
 

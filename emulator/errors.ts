@@ -7,6 +7,7 @@ export const ErrorCodes = {
   MethodNotAllowed: "MethodNotAllowed",
   RequestBodyTooLarge: "RequestBodyTooLarge",
   UnsupportedMediaType: "UnsupportedMediaType",
+  Unauthorized: "Unauthorized",
   ForbiddenHost: "Forbidden.Host",
   ForbiddenCrossSite: "Forbidden.CrossSite",
   MissingParameter: "MissingParameter",

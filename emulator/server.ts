@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerRe
 import type { Socket } from "node:net";
 import { ADMIN_PREFIX, handleAdmin, type EmulatorControl } from "./admin";
 import { handleApiCall, type GatewayDeps } from "./api/gateway";
+import { safeEqual } from "./auth/safeEqual";
 import { errorResponse } from "./api/responses";
 import type { CallLog } from "./callLog";
 import { ApiError, ErrorCodes } from "./errors";
@@ -20,6 +21,7 @@ export interface ServerDeps {
   control: EmulatorControl;
   callLog: CallLog;
   site: SiteGuard;
+  adminToken?: string;
 }
 
 const QR_PATH = /^\/qr\/([A-Za-z0-9]{1,64})\.(png|svg)$/;
@@ -69,7 +71,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
   }
   const refusal = deps.site.refusal(req);
   if (refusal) return api ? answerProtocolError(req, res, deps, refusal) : sendError(res, refusal);
-  if (path.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, read.body, deps.control);
+  if (path.startsWith(ADMIN_PREFIX)) {
+    if (!adminAllowed(req, deps.adminToken)) {
+      return sendError(res, new ApiError(ErrorCodes.Unauthorized, 401, "The admin API needs Authorization: Bearer <the emulator's admin token>."));
+    }
+    return handleAdmin(req, res, read.body, deps.control);
+  }
   if (path.startsWith("/qr/")) return serveQrImage(req, res, path, deps);
   if (api) return serveApi(req, res, read.body, deps);
   sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: `Nothing is served at ${path}; the CAMS API is at /.` });
@@ -94,6 +101,10 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, body: Buffer,
     return;
   }
   sendJson(res, outcome.httpStatus, outcome.body, { "x-acs-request-id": outcome.call.requestId });
+}
+
+function adminAllowed(req: IncomingMessage, token: string | undefined): boolean {
+  return token === undefined || safeEqual(req.headers.authorization ?? "", `Bearer ${token}`);
 }
 
 function sendError(res: ServerResponse, error: ApiError): void {

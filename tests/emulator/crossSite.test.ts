@@ -80,3 +80,24 @@ describe("emulator: web pages cannot drive it (cross-site requests, DNS rebindin
     assert.equal((await listCodes(camsClient(emulator, { credential: DEMO_CREDENTIAL, signatureAlgorithm: "v2" }))).length, 1);
   });
 });
+
+describe("emulator: an optional admin token", () => {
+  let emulator: CamsEmulator;
+
+  before(async () => {
+    emulator = await startEmulator({ adminToken: "t0ken" });
+  });
+  after(() => emulator.close());
+
+  it("refuses the admin API without the token (401) and serves it with the token; the signed API needs none", async () => {
+    await createCode(camsClient(emulator));
+    for (const authorization of [undefined, "Bearer wrong", "t0ken"]) {
+      const response = await send(emulator.url, { path: "/_emulator/codes", headers: authorization === undefined ? {} : { authorization } });
+      assert.equal(response.status, 401, `${authorization} answered ${response.status}`);
+      assert.equal(response.json?.Code, "Unauthorized");
+    }
+    const granted = await send(emulator.url, { path: "/_emulator/codes", headers: { authorization: "Bearer t0ken" } });
+    assert.equal(granted.status, 200);
+    assert.equal((await listCodes(camsClient(emulator))).length, 1);
+  });
+});
