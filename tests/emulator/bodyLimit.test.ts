@@ -14,8 +14,10 @@ function endlessBody(emulator: CamsEmulator, method: string, path: string): Prom
     let status = 0;
     let sentBytes = 0;
     const pump = (): void => {
-      while (!req.destroyed && sentBytes < 512 * 1024 * 1024 && req.write(chunk)) sentBytes += chunk.length;
-      if (!req.destroyed) req.once("drain", pump);
+      while (!req.destroyed && sentBytes < 512 * 1024 * 1024) {
+        sentBytes += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
     };
     req.on("response", (res) => {
       status = res.statusCode ?? 0;

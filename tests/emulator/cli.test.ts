@@ -9,7 +9,9 @@ import { CLI, startCli, waitFor, type CliProcess } from "./support/cliProcess";
 import { camsClient, createCode, listCodes } from "./support/harness";
 import { send } from "./support/rawHttp";
 
-describe("emulator: the cams-emulator CLI", () => {
+describe("emulator: the cams-emulator CLI", function () {
+  // Each test starts cams-emulator processes, which take seconds to boot on a busy machine.
+  this.timeout(120_000);
   let dir: string;
   let cli: CliProcess | undefined;
 

@@ -21,7 +21,9 @@ async function inParallel<T>(count: number, parallel: number, call: (i: number) 
   return results;
 }
 
-describe("emulator: two cams-emulator processes on one state file", () => {
+describe("emulator: two cams-emulator processes on one state file", function () {
+  // Each test starts cams-emulator processes, which take seconds to boot on a busy machine.
+  this.timeout(120_000);
   let dir: string;
   let running: CliProcess[] = [];
 
