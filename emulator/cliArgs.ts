@@ -47,7 +47,7 @@ Options:
   --access-key-id <id>               the accepted AccessKeyId (default the demo key)
   --access-key-secret <secret>       its secret (default the demo secret; visible to ps, prefer the two below)
   --access-key-secret-file <file>    read the secret from this file (trailing newline ignored)
-                                     or set ${SECRET_ENV}
+                                     (or set ${SECRET_ENV})
   --security-token <token>           make the key temporary: requests must carry this token
   --admin-token-file <file>          require "Authorization: Bearer <token>" on the admin API
                                      (or set ${ADMIN_TOKEN_ENV})
@@ -67,7 +67,8 @@ Options:
   --help                             show this text
 
 The admin API (unsigned) is under /_emulator/: GET health, GET codes, PATCH|DELETE codes/<phone>/<code>,
-GET|DELETE calls, GET|PATCH behaviour, POST reset.
+GET|DELETE calls, GET|PATCH behaviour, POST reset. POST and PATCH take content-type application/json; requests
+from web pages (another Origin, Sec-Fetch-Site cross-site, a Host that is not this emulator's) are refused.
 `;
 
 const STRING_FLAGS = [

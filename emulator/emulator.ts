@@ -83,7 +83,8 @@ export class CamsEmulator implements EmulatorControl {
     const baseUrl = (options.publicBaseUrl ?? `http://${reachableHost(host)}:${port}`).replace(/\/+$/, "");
     const emulator = new CamsEmulator(server, host, port, store, new CallLog(), baseUrl, clock, behaviour);
     const site = new SiteGuard([host, new URL(baseUrl).hostname.replace(/^\[|\]$/g, ""), ...(options.allowedHosts ?? [])]);
-    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog: emulator.callLog, site, adminToken: options.adminToken }));
+    const { callLog } = emulator;
+    server.on("request", createRequestListener({ gateway: emulator.gatewayDeps(options), control: emulator, callLog, site, adminToken: options.adminToken }));
     return emulator;
   }
 
