@@ -13,7 +13,7 @@ export class CodeVanishedError extends Error {
   }
 }
 
-/** A change that `invalidationPolicy: "deny"` forbids, raised while diffing so preview fails before anything happens. */
+/** A change that `invalidationPolicy: "deny"` forbids, raised while diffing a planned change so preview fails before anything happens. */
 export class InvalidationDeniedError extends Error {
   override readonly name = "InvalidationDeniedError";
   readonly code = "InvalidationDenied";
@@ -45,12 +45,12 @@ export class AdoptionError extends Error {
     );
   }
 
-  /** The live code's content differs from what the program declares. */
+  /** The live code's content differs from what the program declares; the values are not shown, as they may be secret. */
   static mismatch(qrdlCode: string, live: QrdlContent, declared: QrdlContent): AdoptionError {
+    const differing = (["prefilledMessage", "generateQrImage"] as const).filter((p) => live[p] !== declared[p]);
     return new AdoptionError(
       "Adoption.Mismatch",
-      `code ${qrdlCode} holds prefilledMessage ${JSON.stringify(live.prefilledMessage)} and generateQrImage "${live.generateQrImage}", ` +
-        `but the program declares ${JSON.stringify(declared.prefilledMessage)} and "${declared.generateQrImage}". ` +
+      `the live ${differing.join(" and ")} of code ${qrdlCode} differ${differing.length > 1 ? "" : "s"} from the program's (the CAMS console and ListPhoneMessageQrdl show the live values). ` +
         "Adopting changes nothing, so printed copies keep working: declare the live values, run `pulumi up`, then change them in a later update (where invalidationPolicy applies).",
     );
   }

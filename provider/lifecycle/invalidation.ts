@@ -1,61 +1,47 @@
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import type { QrdlInputs } from "../schemas/inputs";
+import type { InvalidationPolicy, QrdlInputs } from "../schemas/inputs";
 import type { QrdlOutputs } from "./types";
 
 /** The content properties whose change makes printed copies of a code stop working. */
 export const INVALIDATING_PROPERTIES = ["prefilledMessage", "generateQrImage"] as const;
 
-/** One content property that would change, with its old and new value. */
-export interface ContentChange {
-  property: (typeof INVALIDATING_PROPERTIES)[number];
-  from: string;
-  to: string;
+/** Properties whose change means another code: CAMS cannot move a code between numbers or spaces. */
+export const REPLACING_PROPERTIES = ["phoneNumber", "custSpaceId"] as const;
+
+/** A property whose change stops the printed copies of the current code from working. */
+export type ChangedProperty = (typeof INVALIDATING_PROPERTIES)[number] | (typeof REPLACING_PROPERTIES)[number];
+
+/** One property that differs; only its name, since its values may be secret. */
+export interface PropertyChange {
+  property: ChangedProperty;
+  /** False when the new value is known only at apply, so it may turn out unchanged. */
+  known: boolean;
 }
 
-/** The logical resource name at the end of a URN, or a description when the URN is unknown. */
-export function resourceName(urn: string | undefined, olds: QrdlOutputs): string {
-  const name = urn?.split("::").pop();
-  return name ? `PhoneMessageQrdl "${name}"` : `PhoneMessageQrdl ${olds.phoneNumber}/${olds.qrdlCode}`;
+/** What a change does to the current code, by property. */
+export interface CodeChanges {
+  /** Content changes: follow the invalidation policy. */
+  content: PropertyChange[];
+  /** Number or space changes: always a new code. */
+  place: PropertyChange[];
 }
 
-function describeChanges(changes: ContentChange[]): string {
-  const shown = (value: string) => (value === unknownValue ? "(a value known only at apply)" : JSON.stringify(value));
-  return changes.map((c) => `${c.property} ${JSON.stringify(c.from)} → ${shown(c.to)}`).join(" and ");
+/** The strictness of each policy: relaxing it in the same change as an edit deserves a reviewer's eye. */
+const STRICTNESS: Record<InvalidationPolicy, number> = { update: 0, replace: 1, deny: 2 };
+
+/** A state written by an older version may lack a property that had a default then: it had that default. */
+export function stateWithDefaults(olds: QrdlOutputs): QrdlOutputs {
+  return { ...olds, generateQrImage: olds.generateQrImage ?? "PNG", invalidationPolicy: olds.invalidationPolicy ?? "update" };
 }
 
-/** The warning a reviewer reads in the preview of an in-place update (policy "update"). */
-export function invalidationWarning(name: string, olds: QrdlOutputs, changes: ContentChange[]): string {
-  return (
-    `${name}: changing ${describeChanges(changes)} updates QR code ${olds.qrdlCode} in place; ` +
-    `CAMS then stops the printed copies of ${olds.deepLinkUrl || olds.qrdlCode} from working. ` +
-    `If that code is already printed, set invalidationPolicy: "replace" (a new code; keep the old one with retainOnDelete) or "deny".`
-  );
+/** The properties that differ between a state (defaults filled in) and new inputs. */
+export function codeChanges(olds: QrdlOutputs, news: QrdlInputs): CodeChanges {
+  const changed = (property: ChangedProperty): PropertyChange[] =>
+    (olds[property] ?? "") === (news[property] ?? "") ? [] : [{ property, known: (news[property] as string | undefined) !== unknownValue }];
+  return { content: INVALIDATING_PROPERTIES.flatMap(changed), place: REPLACING_PROPERTIES.flatMap(changed) };
 }
 
-/** The error that stops a preview under policy "deny", saying what would break and how to proceed. */
-export function invalidationDeniedMessage(name: string, olds: QrdlOutputs, changes: ContentChange[]): string {
-  return (
-    `${name}: invalidationPolicy "deny" forbids changing ${describeChanges(changes)}: ` +
-    `it would make the printed copies of QR code ${olds.qrdlCode} (${olds.deepLinkUrl}) stop working. To proceed, either ` +
-    `revert the change; or set invalidationPolicy: "replace" to get a new code for the new content ` +
-    `(add the retainOnDelete resource option to keep the printed one working); ` +
-    `or set invalidationPolicy: "update" to accept that the printed copies stop working.`
-  );
-}
-
-/** The warning of a deny-policy code whose new content is known only at apply. */
-export function pendingDenyWarning(name: string, olds: QrdlOutputs, changes: ContentChange[]): string {
-  return (
-    `${name}: ${describeChanges(changes)} may change QR code ${olds.qrdlCode}; ` +
-    `invalidationPolicy "deny" will refuse the update at apply if the value differs, before anything changes.`
-  );
-}
-
-/** The content properties that differ between the state and the new inputs. */
-export function contentChanges(olds: QrdlOutputs, news: QrdlInputs): ContentChange[] {
-  return INVALIDATING_PROPERTIES.filter((p) => olds[p] !== news[p]).map((property) => ({
-    property,
-    from: String(olds[property]),
-    to: String(news[property]),
-  }));
+/** Whether the new policy is known and less strict than the old one. */
+export function relaxes(from: InvalidationPolicy, to: InvalidationPolicy): boolean {
+  return (to as string) !== unknownValue && STRICTNESS[to] < STRICTNESS[from];
 }

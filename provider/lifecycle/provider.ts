@@ -4,10 +4,10 @@ import { CredentialChain } from "../client/credentials";
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from "../client/retry";
 import { ConfigSource, resolveSettings } from "../client/settings";
 import { ChangeDeps, adoptCode, createCode, deleteCode, sameContent, updateCode } from "./changes";
-import { checkQrdl } from "./check";
-import { diffQrdl } from "./diff";
 import { QrdlDirectory } from "./directory";
 import { formatId, parseId } from "./id";
+import { Inspection } from "./inspection";
+import { stateWithDefaults } from "./invalidation";
 import { targetOf, toOutputs, userInputs } from "./outputs";
 import { Warn, engineWarn } from "./reporter";
 import { ProviderInputs, QrdlOutputs } from "./types";
@@ -31,8 +31,7 @@ const NO_CONFIG: ConfigSource = { get: () => undefined };
 export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, QrdlOutputs> {
   private config: ConfigSource;
   private deps?: ChangeDeps & { client: CamsClient };
-  /** URNs checked with old inputs in this run: the engine checks a replacement again without them. */
-  private readonly inState = new Set<string>();
+  private readonly inspection = new Inspection();
 
   constructor(private readonly options: ProviderOptions = {}) {
     this.config = options.config ?? NO_CONFIG;
@@ -48,16 +47,12 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
 
   /** Validates `news`; `urn` names the resource (the front door passes it: the plugin's argument, or the dynamic resource's hidden input). */
   async check(olds: ProviderInputs, news: ProviderInputs, urn?: string): Promise<dynamic.CheckResult<ProviderInputs>> {
-    if (urn && olds && Object.keys(olds).length > 0) this.inState.add(urn);
-    const exists = (olds && Object.keys(olds).length > 0) || (urn !== undefined && this.inState.has(urn));
-    return checkQrdl(news as unknown as Record<string, unknown>, { exists });
+    return this.inspection.check(olds, news, urn);
   }
 
-  /** Diffs state against new inputs, warning the reviewer about invalidated printed codes under `urn`. */
+  /** Diffs state against new inputs; warns about, or refuses, only a planned change of the resource `urn`. */
   async diff(_id: string, olds: QrdlOutputs, news: ProviderInputs, urn?: string): Promise<dynamic.DiffResult> {
-    const { result, warning } = diffQrdl(olds, news, urn);
-    if (warning) await (this.options.warn ?? engineWarn)(warning, urn);
-    return result;
+    return this.inspection.diff(olds, news, this.options.warn ?? engineWarn, urn);
   }
 
   async create(inputs: ProviderInputs): Promise<dynamic.CreateResult<QrdlOutputs>> {
@@ -85,7 +80,8 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
   async update(_id: string, olds: QrdlOutputs, news: ProviderInputs): Promise<dynamic.UpdateResult<QrdlOutputs>> {
     const target = targetOf(olds);
     // Only the policy changed: nothing to tell CAMS, and the printed code keeps working.
-    const record = sameContent(olds, news) ? olds : await updateCode(this.ready(), target, olds.qrdlCode, news);
+    const current = stateWithDefaults(olds);
+    const record = sameContent(current, news) ? current : await updateCode(this.ready(), target, olds.qrdlCode, news);
     return { outs: toOutputs(news, record) };
   }
 

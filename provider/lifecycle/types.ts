@@ -3,8 +3,14 @@ import type { QrdlInputs } from "../schemas/inputs";
 /** Hidden input carrying the resource's URN, so warnings from the provider host name the resource. */
 export const URN_KEY = "__urn";
 
+/** Hidden input set only while the program runs for a preview: CAMS is not called, so check may say what is not known yet. */
+export const PREVIEW_KEY = "__preview";
+
 /** Inputs as the provider host hands them over: the user's validated inputs plus hidden keys. */
-export type ProviderInputs = QrdlInputs & { [URN_KEY]?: string };
+export type ProviderInputs = QrdlInputs & { [URN_KEY]?: string; [PREVIEW_KEY]?: boolean };
+
+/** The outputs CAMS issues; an update may issue new ones. */
+export const ISSUED_OUTPUTS = ["qrdlCode", "deepLinkUrl", "qrImageUrl"] as const;
 
 /** What the resource exposes after create, update and read: the inputs plus what CAMS issued. */
 export interface QrdlOutputs extends QrdlInputs {

@@ -62,6 +62,8 @@ export class PhoneMessageQrdl extends pulumi.dynamic.Resource {
         adoptQrdlCode: args.adoptQrdlCode ?? adopted,
         // Lets the provider host name this resource in the warnings a reviewer reads.
         __urn: pulumi.createUrn(name, PHONE_MESSAGE_QRDL_TYPE, opts?.parent),
+        // Lets check mark what CAMS will issue anew as unknown in a preview, which calls no update.
+        __preview: pulumi.runtime.isDryRun() || undefined,
         qrdlCode: undefined,
         deepLinkUrl: undefined,
         qrImageUrl: undefined,

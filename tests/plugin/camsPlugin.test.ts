@@ -52,11 +52,15 @@ describe("the provider plugin's front door", () => {
 
   it("a preview of a message change warns under the resource's own name and URN", async () => {
     const p = plugin();
-    const olds = { phoneNumber: "8615800000000", prefilledMessage: "Hi", generateQrImage: "PNG", invalidationPolicy: "update", qrdlCode: "ABCD1234", deepLinkUrl: "https://wa.me/message/ABCD1234", qrImageUrl: "x" };
-    const diff = await p.diff("8615800000000/ABCD1234", URN, olds, { ...olds, prefilledMessage: "Hello" });
+    const oldInputs = { phoneNumber: "8615800000000", prefilledMessage: "Hi", generateQrImage: "PNG", invalidationPolicy: "update" };
+    const olds = { ...oldInputs, qrdlCode: "ABCD1234", deepLinkUrl: "https://wa.me/message/ABCD1234", qrImageUrl: "x" };
+    // The engine checks a planned change's inputs before it diffs them; a refresh's diff is never checked.
+    const { inputs } = await p.check(URN, oldInputs, { ...oldInputs, prefilledMessage: "Hello" });
+    const diff = await p.diff("8615800000000/ABCD1234", URN, olds, inputs);
     assert.equal(diff.changes, true);
     assert.equal(p.warnings.length, 1);
-    assert.match(p.warnings[0].message, /^PhoneMessageQrdl "storeFront": changing prefilledMessage "Hi" → "Hello"/);
+    assert.match(p.warnings[0].message, /^PhoneMessageQrdl "storeFront": changing prefilledMessage updates QR code ABCD1234/);
+    assert.doesNotMatch(p.warnings[0].message, /Hello/, "the message may be a secret: the warning names the property only");
     assert.equal(p.warnings[0].urn, URN);
   });
 
