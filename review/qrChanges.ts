@@ -24,8 +24,8 @@ export interface ExistingCode extends CodeContent {
 /** One QR code change a reviewer must see. */
 export type QrChange =
   | { kind: "created"; name: string; to: CodeContent }
-  | { kind: "updated"; code: ExistingCode; to: CodeContent }
-  | { kind: "replaced"; code: ExistingCode; to: CodeContent; because: string[]; oldKeepsWorking: boolean }
+  | { kind: "updated"; code: ExistingCode; to: CodeContent; relaxedTo?: string }
+  | { kind: "replaced"; code: ExistingCode; to: CodeContent; because: string[]; oldKeepsWorking: boolean; relaxedTo?: string }
   | { kind: "deleted"; code: ExistingCode; keepsWorking: boolean }
   | { kind: "policyChanged"; code: ExistingCode; to: string }
   | { kind: "adopted"; name: string; qrdlCode: Planned };
@@ -48,8 +48,14 @@ export interface QrReview {
   failures: Refusal[];
 }
 
-/** Marks the error `deny` raises in diff (provider/lifecycle/invalidation.ts words it so). */
+/** Marks the error `deny` raises in diff (provider/lifecycle/notices.ts words it so). */
 const DENY_MARK = 'invalidationPolicy "deny"';
+
+/** The preview of a change that makes CAMS issue a new code shows the code as unknown (provider/lifecycle/check.ts). */
+const REISSUE_MARK = "qrdlCode";
+
+/** The strictness of each policy, to flag one relaxed in the same change as an edit. */
+const STRICTNESS: Record<string, number> = { update: 0, replace: 1, deny: 2 };
 
 /** Reads the QR code changes, refusals and failures out of a preview. */
 export function qrReview(preview: PreviewJson): QrReview {
@@ -82,16 +88,20 @@ function changeOf(step: PreviewStep): QrChange[] {
       if (!oldState || !newState) return [];
       const code = existing(name, oldState);
       const to = declared(newState);
-      if (!sameText(code.prefilledMessage, to.prefilledMessage) || !sameText(code.generateQrImage, to.generateQrImage)) {
-        return [{ kind: "updated", code, to }];
-      }
       const policy = text(newState.inputs?.invalidationPolicy);
+      // A secret message is masked on both sides; the code marked as reissued still tells the edit apart.
+      const reissued = newState.inputs?.[REISSUE_MARK] === unknownValue;
+      if (reissued || !sameText(code.prefilledMessage, to.prefilledMessage) || !sameText(code.generateQrImage, to.generateQrImage)) {
+        return [{ kind: "updated", code, to, ...relaxation(code.invalidationPolicy, policy) }];
+      }
       return policy !== code.invalidationPolicy ? [{ kind: "policyChanged", code, to: policy }] : [];
     }
-    case "replace":
-      return oldState && newState
-        ? [{ kind: "replaced", code: existing(name, oldState), to: declared(newState), because: step.replaceReasons, oldKeepsWorking: oldState.retainOnDelete === true }]
-        : [];
+    case "replace": {
+      if (!oldState || !newState) return [];
+      const code = existing(name, oldState);
+      const relaxed = relaxation(code.invalidationPolicy, text(newState.inputs?.invalidationPolicy));
+      return [{ kind: "replaced", code, to: declared(newState), because: step.replaceReasons, oldKeepsWorking: oldState.retainOnDelete === true, ...relaxed }];
+    }
     case "delete":
       return oldState ? [{ kind: "deleted", code: existing(name, oldState), keepsWorking: oldState.retainOnDelete === true }] : [];
     case "import":
@@ -100,6 +110,11 @@ function changeOf(step: PreviewStep): QrChange[] {
       // same, read, refresh, and the create-replacement/delete-replaced halves of a "replace" step.
       return [];
   }
+}
+
+/** `{relaxedTo}` when the new policy is less strict than the old one. */
+function relaxation(from: string, to: string): { relaxedTo?: string } {
+  return to in STRICTNESS && STRICTNESS[to] < (STRICTNESS[from] ?? 0) ? { relaxedTo: to } : {};
 }
 
 function isQrStep(step: PreviewStep): boolean {

@@ -1,109 +1,130 @@
-import { codeLink, plainText, table, verbatim } from "./markdown";
-import { sameText, type CodeContent, type ExistingCode, type QrChange, type QrReview, type Refusal } from "./qrChanges";
+import { codeLink, table, verbatim } from "./markdown";
+import type { QrChange, QrReview, Refusal } from "./qrChanges";
+import { createdRow, Of, otherLine, refusalLine, relaxedLine, Stopping, stoppingRow } from "./rows";
 
 /** The first line of every summary, so a workflow can find and update its earlier comment. */
 export const SUMMARY_MARKER = "<!-- cams-review-summary -->";
 
-type Of<K extends QrChange["kind"]> = Extract<QrChange, { kind: K }>;
+/** GitHub refuses a comment over 65,536 characters; this leaves room for the workflow's own lines. */
+export const DEFAULT_MAX_CHARS = 60_000;
 
-/** The Markdown comment a reviewer reads: refusals first, then codes that stop working, new codes, the rest. */
-export function renderReview(review: QrReview): string {
+/** Lists longer than this are folded into `<details>`. */
+const FOLD_AT = 10;
+
+/** How the comment is sized. */
+export interface RenderOptions {
+  /** The longest comment to produce (default 60,000); Infinity for the full report. */
+  maxChars?: number;
+  /** Where the full report is (a run's job summary, an artifact), named when lists had to be shortened. */
+  fullReport?: string;
+}
+
+/** One section of the comment, in forms from the most detailed to a bare count. */
+interface Section {
+  forms: string[][];
+}
+
+/**
+ * The Markdown comment a reviewer reads: refusals first, then codes that stop working, new codes,
+ * the rest. When it would be longer than `maxChars`, the least important sections are shortened
+ * first (a table becomes a list of codes, then a count), so the codes that stop working stay named
+ * as long as possible; long lists are folded.
+ */
+export function renderReview(review: QrReview, options: RenderOptions = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   const of = <K extends QrChange["kind"]>(kind: K) => review.changes.filter((c): c is Of<K> => c.kind === kind);
   const replaced = of("replaced");
   const deleted = of("deleted");
-  const stopping = [...of("updated"), ...replaced.filter((r) => !r.oldKeepsWorking), ...deleted.filter((d) => !d.keepsWorking)];
+  const stopping: Stopping[] = [...of("updated"), ...replaced.filter((r) => !r.oldKeepsWorking), ...deleted.filter((d) => !d.keepsWorking)];
   const retained = [...replaced.filter((r) => r.oldKeepsWorking), ...deleted.filter((d) => d.keepsWorking)];
   const created = [...of("created"), ...replaced];
+  const relaxed = [...of("updated"), ...replaced].filter((c) => c.relaxedTo !== undefined);
   const other = [...of("policyChanged"), ...of("adopted")];
+  const elsewhere = options.fullReport ? `the full list is in ${options.fullReport}` : "run cams-review-summary with --full-report for the full list";
 
-  const lines = [SUMMARY_MARKER, `### WhatsApp QR codes${review.stack ? ` in \`${review.stack}\`` : ""}`, ""];
-  lines.push(...failureBanner(review));
-  if (review.denied.length) lines.push(...section(`⛔ Refused by \`invalidationPolicy: "deny"\` (${review.denied.length})`, refusals(review.denied)));
-  if (review.failures.length) lines.push(...section(`❌ Errors (${review.failures.length})`, refusals(review.failures)));
+  const head = [SUMMARY_MARKER, `### WhatsApp QR codes${review.stack ? ` in \`${review.stack}\`` : ""}`, "", ...banners(review, relaxed.length)];
+  const counts = countsLine(review, stopping.length, created.length, retained.length, other.length);
+  const sections: Section[] = [];
+  if (review.denied.length) sections.push(refusalSection(`⛔ Refused by \`invalidationPolicy: "deny"\``, review.denied, elsewhere));
+  if (review.failures.length) sections.push(refusalSection("❌ Errors", review.failures, elsewhere));
+  if (relaxed.length) sections.push(listSection(`⚠️ Policy relaxed in the same change as an edit (${relaxed.length})`, relaxed.map(relaxedLine), [], elsewhere));
   if (stopping.length) {
-    lines.push(
-      ...section(`🛑 Codes that will stop working (${stopping.length})`, [
-        "Printed copies of these codes will no longer open the chat once this is applied.",
-        "",
-        ...table(["Resource", "Code", "Change", "How"], stopping.map(stoppingRow)),
-      ]),
-    );
+    const title = `🛑 Codes that will stop working (${stopping.length})`;
+    const intro = ["Printed copies of these codes will no longer open the chat once this is applied (an update makes CAMS issue a new code and link)."];
+    sections.push({
+      forms: [
+        [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", table(["Resource", "Code", "Change", "How"], stopping.map(stoppingRow)))],
+        [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", [stopping.map((c) => `${verbatim(c.code.name)} ${codeLink(c.code.qrdlCode, c.code.deepLinkUrl)}`).join(" · ")])],
+        [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", [stopping.map((c) => c.code.qrdlCode).join(" ")])],
+        [...heading(title), `${stopping.length} codes stop working; ${elsewhere}.`, ""],
+      ],
+    });
   }
   if (created.length) {
-    lines.push(...section(`🆕 New codes (${created.length})`, table(["Resource", "Phone number", "Message", "Image"], created.map(createdRow))));
+    const rows = table(["Resource", "Phone number", "Message", "Image"], created.map(createdRow));
+    sections.push(listSection(`🆕 New codes (${created.length})`, rows, created.map((c) => verbatim(c.kind === "created" ? c.name : c.code.name)), elsewhere, created.length));
   }
   if (retained.length) {
-    lines.push(
-      ...section(`📌 Leaving the stack, still working (${retained.length})`, [
-        "`retainOnDelete` keeps these codes in CAMS: printed copies go on working, and Pulumi no longer manages them.",
-        "",
-        ...table(["Resource", "Code", "Message"], retained.map(({ code }) => [verbatim(code.name), codeLink(code.qrdlCode, code.deepLinkUrl), verbatim(code.prefilledMessage)])),
-      ]),
-    );
+    const intro = ["`retainOnDelete` keeps these codes in CAMS: printed copies go on working, and Pulumi no longer manages them.", ""];
+    const rows = table(["Resource", "Code", "Message"], retained.map(({ code }) => [verbatim(code.name), codeLink(code.qrdlCode, code.deepLinkUrl), verbatim(code.prefilledMessage)]));
+    sections.push(listSection(`📌 Leaving the stack, still working (${retained.length})`, [...intro, ...rows], retained.map(({ code }) => `${verbatim(code.name)} ${verbatim(code.qrdlCode)}`), elsewhere, retained.length));
   }
-  if (other.length) lines.push(...section("Other QR code changes", other.map(otherLine)));
-  if (!review.changes.length && !review.denied.length && !review.failures.length) lines.push("No QR code changes.", "");
-  return `${lines.join("\n").trimEnd()}\n`;
+  if (other.length) sections.push(listSection("Other QR code changes", other.map(otherLine), [], elsewhere, other.length));
+  if (!review.changes.length && !review.denied.length && !review.failures.length) sections.push({ forms: [["No QR code changes.", ""]] });
+  return fit([...head, ...counts], sections, maxChars);
 }
 
-function failureBanner(review: QrReview): string[] {
-  if (!review.denied.length && !review.failures.length) return [];
-  const what = review.denied.length
-    ? `\`invalidationPolicy: "deny"\` refused ${count(review.denied.length, "change")}`
-    : `${count(review.failures.length, "error")}`;
-  return ["> [!CAUTION]", `> **The preview failed: ${what}.** Nothing can be applied until this is resolved, and the lists below may be incomplete.`, ""];
-}
-
-function section(title: string, body: string[]): string[] {
-  return [`#### ${title}`, "", ...body, ""];
-}
-
-function refusals(items: Refusal[]): string[] {
-  return items.map((r) => {
-    if (!r.name) return `- ${plainText(r.message)}`;
-    // The provider's messages start with the resource's name, which the list already shows.
-    const prefix = `PhoneMessageQrdl "${r.name}": `;
-    return `- ${verbatim(r.name)}: ${plainText(r.message.startsWith(prefix) ? r.message.slice(prefix.length) : r.message)}`;
-  });
-}
-
-function stoppingRow(change: Of<"updated"> | Of<"replaced"> | Of<"deleted">): string[] {
-  const { code } = change;
-  const cells = [verbatim(code.name), codeLink(code.qrdlCode, code.deepLinkUrl)];
-  switch (change.kind) {
-    case "updated":
-      return [...cells, differences(code, change.to), "updated in place"];
-    case "replaced":
-      return [...cells, differences(code, change.to), `replaced by a new code (${change.because.map((b) => `\`${b}\``).join(", ") || "replacement"} changed)`];
-    case "deleted":
-      return [...cells, `message ${verbatim(code.prefilledMessage)}`, "deleted"];
+/** Picks each section's form, shortening the least important sections first until the comment fits. */
+function fit(head: string[], sections: Section[], maxChars: number): string {
+  const chosen = sections.map(() => 0);
+  const render = () => `${[...head, ...sections.flatMap((s, i) => s.forms[chosen[i]])].join("\n").trimEnd()}\n`;
+  for (let text = render(); ; text = render()) {
+    const shorter = sections.map((_, i) => i).reverse().find((i) => chosen[i] < sections[i].forms.length - 1);
+    if (text.length <= maxChars || shorter === undefined) return text;
+    chosen[shorter]++;
   }
 }
 
-function createdRow(change: Of<"created"> | Of<"replaced">): string[] {
-  const name = change.kind === "created" ? verbatim(change.name) : `${verbatim(change.code.name)} (replacement)`;
-  const { phoneNumber, custSpaceId, prefilledMessage, generateQrImage } = change.to;
-  const phone = custSpaceId === undefined ? verbatim(phoneNumber) : `${verbatim(phoneNumber)} in space ${verbatim(custSpaceId)}`;
-  return [name, phone, verbatim(prefilledMessage), verbatim(generateQrImage)];
+function banners(review: QrReview, relaxed: number): string[] {
+  const lines: string[] = [];
+  if (review.denied.length || review.failures.length) {
+    const what = review.denied.length ? `\`invalidationPolicy: "deny"\` refused ${count(review.denied.length, "change")}` : count(review.failures.length, "error");
+    lines.push("> [!CAUTION]", `> **The preview failed: ${what}.** Nothing can be applied until this is resolved, and the lists below may be incomplete.`, "");
+  }
+  if (relaxed) lines.push("> [!WARNING]", `> **${count(relaxed, "code")} lose${relaxed === 1 ? "s" : ""} a stricter \`invalidationPolicy\` in the same change that edits ${relaxed === 1 ? "it" : "them"}.** Check that this is intended.`, "");
+  return lines;
 }
 
-function otherLine(change: Of<"policyChanged"> | Of<"adopted">): string {
-  if (change.kind === "adopted") return `- ${verbatim(change.name)}: adopts the existing code ${verbatim(change.qrdlCode)}; CAMS is not changed and printed copies keep working.`;
-  return `- ${verbatim(change.code.name)}: \`invalidationPolicy\` ${verbatim(change.code.invalidationPolicy)} → ${verbatim(change.to)}; the code and its printed copies are unaffected.`;
+/** One line of counts, for changes too large to read row by row. */
+function countsLine(review: QrReview, stopping: number, created: number, retained: number, other: number): string[] {
+  const total = stopping + created + retained + other + review.denied.length + review.failures.length;
+  if (total <= FOLD_AT) return [];
+  const parts = [[stopping, "stop working"], [created, "new"], [retained, "leave the stack still working"], [review.denied.length, "refused"], [review.failures.length, "errors"], [other, "other"]] as const;
+  return [`**${parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(" · ")}**`, ""];
 }
 
-/** "message A → B", "image PNG → SVG", "phone number X → Y": every property that differs. */
-function differences(from: ExistingCode, to: CodeContent): string {
-  const labels: Array<[keyof CodeContent, string]> = [
-    ["prefilledMessage", "message"],
-    ["generateQrImage", "image"],
-    ["phoneNumber", "phone number"],
-    ["custSpaceId", "space"],
-  ];
-  const changed = labels.filter(([key]) => !sameText(from[key], to[key])).map(([key, label]) => `${label} ${verbatim(from[key] ?? "")} → ${verbatim(to[key] ?? "")}`);
-  return changed.join("<br>") || `message ${verbatim(from.prefilledMessage)}`;
+function refusalSection(title: string, items: Refusal[], elsewhere: string): Section {
+  const named = items.filter((r) => r.name).map((r) => verbatim(r.name!));
+  return listSection(`${title} (${items.length})`, items.map(refusalLine), named.length ? [...items.slice(0, 3).map(refusalLine), "", `All: ${named.join(", ")}`] : items.slice(0, 3).map(refusalLine), elsewhere, items.length);
+}
+
+/** A section as full rows, then as a shorter list, then as a count. */
+function listSection(title: string, rows: string[], compact: string[], elsewhere: string, n = rows.length): Section {
+  const forms = [[...heading(title), ...fold(n, "entries", rows)]];
+  if (compact.length) forms.push([...heading(title), ...fold(n, "entries", [compact.join(compact[0].startsWith("-") ? "\n" : " · ")])]);
+  forms.push([...heading(title), `${count(n, "entry")} not shown here: ${elsewhere}.`, ""]);
+  return { forms };
+}
+
+function heading(title: string): string[] {
+  return [`#### ${title}`, ""];
+}
+
+/** Long lists go inside `<details>`, so the comment stays readable. */
+function fold(n: number, what: string, body: string[]): string[] {
+  return n > FOLD_AT ? ["<details>", `<summary>All ${n} ${what}</summary>`, "", ...body, "", "</details>", ""] : [...body, ""];
 }
 
 function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${n} ${noun === "entry" && n !== 1 ? "entries" : `${noun}${n === 1 ? "" : "s"}`}`;
 }

@@ -106,7 +106,7 @@ describe("cams-review-summary on previews of the real Pulumi engine", function (
     assert.equal(bin.status, 0, bin.stderr);
     assert.ok(bin.stdout.includes('> **The preview failed: `invalidationPolicy: "deny"` refused 1 change.**'), bin.stdout);
     const refused = section(bin.stdout, 'Refused by `invalidationPolicy: "deny"` (1)');
-    assert.ok(refused.includes(`- <code>store-7</code>: invalidationPolicy "deny" forbids changing prefilledMessage "Hi, I'm at store 7" → "Hi, I'm at store 7 (moved)": it would make the printed copies of QR code ${code}`), bin.stdout);
+    assert.ok(refused.includes(`- <code>store-7</code>: invalidationPolicy "deny" forbids changing prefilledMessage: it would make the printed copies of QR code ${code}`), bin.stdout);
     assert.ok(!bin.stdout.includes("No QR code changes"), bin.stdout);
   });
 });

@@ -13,7 +13,7 @@ const FIXTURE = path.join(__dirname, "fixtures", "changes.preview.json");
 async function run(argv: string[], stdin = ""): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: Io = { readFile: (p) => fs.readFileSync(p, "utf8"), readStdin: async () => stdin, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
+  const io: Io = { readFile: (p) => fs.readFileSync(p, "utf8"), writeFile: (p, t) => fs.writeFileSync(p, t), readStdin: async () => stdin, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
   const status = await main(argv, io);
   return { status, stdout, stderr };
 }
