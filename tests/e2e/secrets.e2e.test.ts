@@ -74,6 +74,15 @@ describe("a prefilledMessage marked pulumi.secret never appears in any output", 
     assert.match(comment, /forbids changing prefilledMessage/);
   });
 
+  it("a secret message that fails validation is refused by property name, its value unprinted", async () => {
+    const declared = engine.declared;
+    engine.declared = [{ name: "secret-too-long", args: { phoneNumber: PHONE, prefilledMessage: pulumi.secret(`${SECRET.first} ${"x".repeat(140)}`) } }];
+    const preview = await engine.cli(["preview"]);
+    assertMasked(preview, "preview of a bad secret message", 1);
+    assert.match(preview.stdout + preview.stderr, /prefilledMessage has \d+ characters/);
+    engine.declared = declared;
+  });
+
   it("up of the edit, refresh of a console edit, and destroy print no message", async () => {
     engine.declared = program(SECRET.second);
     assertMasked(await engine.cli(["up", "--yes", "--diff"]), "up of the edit");

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { checkQrdl } from "../../provider/lifecycle/check";
+import { failedProperty } from "./failedProperty";
 
 const VALID = { phoneNumber: "8615800000000", prefilledMessage: "Hi, I'm at store 42" };
 
@@ -49,7 +50,7 @@ describe("check", () => {
   for (const [what, inputs, property, reason] of BAD_INPUTS) {
     it(`rejects ${what}, naming ${property}`, () => {
       const result = checkQrdl(inputs);
-      const failure = result.failures?.find((f) => f.property === property);
+      const failure = result.failures?.find((f) => failedProperty(f) === property);
       assert.ok(failure, `expected a failure for "${property}", got ${JSON.stringify(result.failures)}`);
       assert.match(failure.reason, reason);
     });
@@ -57,7 +58,7 @@ describe("check", () => {
 
   it("reports every bad field at once", () => {
     const result = checkQrdl({ phoneNumber: "12", prefilledMessage: "", generateQrImage: "GIF", invalidationPolicy: "never" });
-    assert.deepEqual(result.failures?.map((f) => f.property).sort(), ["generateQrImage", "invalidationPolicy", "phoneNumber", "prefilledMessage"]);
+    assert.deepEqual(result.failures?.map(failedProperty).sort(), ["generateQrImage", "invalidationPolicy", "phoneNumber", "prefilledMessage"]);
   });
 
   it("normalises a phone number written with +, spaces and dashes to digits", () => {
