@@ -54,7 +54,7 @@ export function renderReview(review: QrReview, options: RenderOptions = {}): str
     sections.push({
       forms: [
         [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", table(["Resource", "Code", "Change", "How"], stopping.map(stoppingRow)))],
-        [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", [stopping.map((c) => `${verbatim(c.code.name)} ${codeLink(c.code.qrdlCode, c.code.deepLinkUrl)}`).join(" · ")])],
+        [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", [stopping.map((c) => `${verbatim(c.code.name)} ${c.code.qrdlCode}`).join(" · ")])],
         [...heading(title), ...intro, "", ...fold(stopping.length, "codes that stop working", [stopping.map((c) => c.code.qrdlCode).join(" ")])],
         [...heading(title), `${stopping.length} codes stop working; ${elsewhere}.`, ""],
       ],
@@ -62,27 +62,40 @@ export function renderReview(review: QrReview, options: RenderOptions = {}): str
   }
   if (created.length) {
     const rows = table(["Resource", "Phone number", "Message", "Image"], created.map(createdRow));
-    sections.push(listSection(`🆕 New codes (${created.length})`, rows, created.map((c) => verbatim(c.kind === "created" ? c.name : c.code.name)), elsewhere, created.length));
+    sections.push(listSection(`🆕 New codes (${created.length})`, rows, [created.map((c) => verbatim(c.kind === "created" ? c.name : c.code.name)).join(" · ")], elsewhere, created.length));
   }
   if (retained.length) {
     const intro = ["`retainOnDelete` keeps these codes in CAMS: printed copies go on working, and Pulumi no longer manages them.", ""];
     const rows = table(["Resource", "Code", "Message"], retained.map(({ code }) => [verbatim(code.name), codeLink(code.qrdlCode, code.deepLinkUrl), verbatim(code.prefilledMessage)]));
-    sections.push(listSection(`📌 Leaving the stack, still working (${retained.length})`, [...intro, ...rows], retained.map(({ code }) => `${verbatim(code.name)} ${verbatim(code.qrdlCode)}`), elsewhere, retained.length));
+    const compact = [retained.map(({ code }) => `${verbatim(code.name)} ${verbatim(code.qrdlCode)}`).join(" · ")];
+    sections.push(listSection(`📌 Leaving the stack, still working (${retained.length})`, [...intro, ...rows], compact, elsewhere, retained.length));
   }
   if (other.length) sections.push(listSection("Other QR code changes", other.map(otherLine), [], elsewhere, other.length));
   if (!review.changes.length && !review.denied.length && !review.failures.length) sections.push({ forms: [["No QR code changes.", ""]] });
   return fit([...head, ...counts], sections, maxChars);
 }
 
-/** Picks each section's form, shortening the least important sections first until the comment fits. */
+/**
+ * Picks each section's form: shortens the least important sections first until the comment fits,
+ * then gives back detail, most important first, wherever the room left allows it.
+ */
 function fit(head: string[], sections: Section[], maxChars: number): string {
   const chosen = sections.map(() => 0);
   const render = () => `${[...head, ...sections.flatMap((s, i) => s.forms[chosen[i]])].join("\n").trimEnd()}\n`;
-  for (let text = render(); ; text = render()) {
+  for (let text = render(); text.length > maxChars; text = render()) {
     const shorter = sections.map((_, i) => i).reverse().find((i) => chosen[i] < sections[i].forms.length - 1);
-    if (text.length <= maxChars || shorter === undefined) return text;
+    if (shorter === undefined) break;
     chosen[shorter]++;
   }
+  for (let i = 0; i < sections.length; i++) {
+    while (chosen[i] > 0) {
+      chosen[i]--;
+      if (render().length <= maxChars) continue;
+      chosen[i]++;
+      break;
+    }
+  }
+  return render();
 }
 
 function banners(review: QrReview, relaxed: number): string[] {
@@ -103,15 +116,17 @@ function countsLine(review: QrReview, stopping: number, created: number, retaine
   return [`**${parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(" · ")}**`, ""];
 }
 
+/** Refusals in full; then the first three in full and the names of all; then a count. */
 function refusalSection(title: string, items: Refusal[], elsewhere: string): Section {
   const named = items.filter((r) => r.name).map((r) => verbatim(r.name!));
-  return listSection(`${title} (${items.length})`, items.map(refusalLine), named.length ? [...items.slice(0, 3).map(refusalLine), "", `All: ${named.join(", ")}`] : items.slice(0, 3).map(refusalLine), elsewhere, items.length);
+  const compact = [...items.slice(0, 3).map(refusalLine), ...(named.length ? ["", `All: ${named.join(", ")}`] : [])];
+  return listSection(`${title} (${items.length})`, items.map(refusalLine), compact, elsewhere, items.length);
 }
 
-/** A section as full rows, then as a shorter list, then as a count. */
+/** A section as full rows, then as shorter lines (none: skipped), then as a count. */
 function listSection(title: string, rows: string[], compact: string[], elsewhere: string, n = rows.length): Section {
   const forms = [[...heading(title), ...fold(n, "entries", rows)]];
-  if (compact.length) forms.push([...heading(title), ...fold(n, "entries", [compact.join(compact[0].startsWith("-") ? "\n" : " · ")])]);
+  if (compact.length) forms.push([...heading(title), ...fold(n, "entries", compact)]);
   forms.push([...heading(title), `${count(n, "entry")} not shown here: ${elsewhere}.`, ""]);
   return { forms };
 }
