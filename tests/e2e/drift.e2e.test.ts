@@ -1,9 +1,7 @@
 import { strict as assert } from "assert";
 import type { CamsEmulator } from "../../emulator";
 import type { InvalidationPolicy } from "../../provider";
-import { pulumiCli } from "../../scripts/lib/pulumiCli";
-import { startEmulator } from "../provider/fixtures";
-import { EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
+import { EngineStack, useEngineStack } from "./harness";
 import type { CliResult } from "../../scripts/lib/inlineCli";
 
 const PHONE = "8615800000000";
@@ -11,6 +9,14 @@ const POLICIES: InvalidationPolicy[] = ["update", "replace", "deny"];
 const WRITES = new Set(["CreatePhoneMessageQrdl", "UpdatePhoneMessageQrdl", "DeletePhoneMessageQrdl"]);
 /** Any wording of the provider's warnings and refusals about printed copies. */
 const INVALIDATION_TEXT = /printed copies|invalidationPolicy "deny"|will be updated|updates QR code/;
+
+/** The program: per policy an edited-* code with `message`, and a deleted-* code when `withDeleted`. */
+function declared(message: string, withDeleted: boolean): EngineStack["declared"] {
+  return POLICIES.flatMap((policy) => [
+    { name: `edited-${policy}`, args: { phoneNumber: PHONE, prefilledMessage: `${message} ${policy}`, invalidationPolicy: policy } },
+    ...(withDeleted ? [{ name: `deleted-${policy}`, args: { phoneNumber: PHONE, prefilledMessage: `Doomed ${policy}`, invalidationPolicy: policy } }] : []),
+  ]);
+}
 
 /**
  * Drift under each policy: for every policy one code edited in the console and one deleted there.
@@ -20,33 +26,15 @@ const INVALIDATION_TEXT = /printed copies|invalidationPolicy "deny"|will be upda
  */
 describe("drift found by refresh, under each invalidation policy", function () {
   this.timeout(600_000);
+  const stack = useEngineStack("drift", declared("Declared", true));
   let emulator: CamsEmulator;
   let engine: EngineStack;
 
-  before(async function () {
-    skipIfOptedOut(this);
-    assertPackageBuilt();
-    await pulumiCli();
-    emulator = await startEmulator();
-    engine = await EngineStack.create("drift", emulator);
-    engine.declared = declared("Declared", true);
-    await engine.stack.up();
+  before(() => {
+    emulator = stack.emulator();
+    engine = stack.engine();
     makeDrift("first");
   });
-
-  after(async () => {
-    await engine?.stack.destroy().catch(() => undefined);
-    await emulator?.close();
-    engine?.dispose();
-  });
-
-  /** The program: per policy an edited-* code with `message`, and a deleted-* code when `withDeleted`. */
-  function declared(message: string, withDeleted: boolean): EngineStack["declared"] {
-    return POLICIES.flatMap((policy) => [
-      { name: `edited-${policy}`, args: { phoneNumber: PHONE, prefilledMessage: `${message} ${policy}`, invalidationPolicy: policy } },
-      ...(withDeleted ? [{ name: `deleted-${policy}`, args: { phoneNumber: PHONE, prefilledMessage: `Doomed ${policy}`, invalidationPolicy: policy } }] : []),
-    ]);
-  }
 
   /** Edits each edited-* code and deletes each deleted-* code behind Pulumi's back. */
   function makeDrift(round: string): void {

@@ -6,7 +6,8 @@ import type { CamsEmulator } from "../../emulator";
 import { PhoneMessageQrdl, PhoneMessageQrdlArgs } from "../../provider";
 import { StateResource, emulatorStackConfig, localStack, stateFile } from "../../scripts/lib/localStack";
 import { CliResult, runWithInlineProgram } from "../../scripts/lib/inlineCli";
-import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
+import { REPO_ROOT, pulumiCli } from "../../scripts/lib/pulumiCli";
+import { startEmulator } from "../provider/fixtures";
 
 /** One PhoneMessageQrdl the test program declares. */
 export interface Declaration {
@@ -99,4 +100,29 @@ export function assertPackageBuilt(): void {
   if (!fs.existsSync(lifecycle)) {
     throw new Error(`${lifecycle} is missing: the provider host loads the compiled package. Run \`npm run build\` (npm test does).`);
   }
+}
+
+/**
+ * One emulator and one engine stack for a suite: started (and `declared` applied, when given) before
+ * its tests, destroyed and removed after them.
+ */
+export function useEngineStack(name: string, declared: Declaration[] = []): { emulator: () => CamsEmulator; engine: () => EngineStack } {
+  let emulator: CamsEmulator | undefined;
+  let engine: EngineStack | undefined;
+  before(async function () {
+    skipIfOptedOut(this);
+    assertPackageBuilt();
+    await pulumiCli();
+    emulator = await startEmulator();
+    engine = await EngineStack.create(name, emulator);
+    if (declared.length === 0) return;
+    engine.declared = declared;
+    await engine.stack.up();
+  });
+  after(async () => {
+    await engine?.stack.destroy().catch(() => undefined);
+    await emulator?.close();
+    engine?.dispose();
+  });
+  return { emulator: () => emulator!, engine: () => engine! };
 }

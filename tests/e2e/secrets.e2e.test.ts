@@ -3,9 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CamsEmulator } from "../../emulator";
 import { reviewSummary } from "../../review";
 import type { CliResult } from "../../scripts/lib/inlineCli";
-import { pulumiCli } from "../../scripts/lib/pulumiCli";
-import { startEmulator } from "../provider/fixtures";
-import { Declaration, EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
+import { Declaration, EngineStack, useEngineStack } from "./harness";
 
 const PHONE = "8615800000000";
 /** Secret messages, each with a marker no other output could contain by chance. */
@@ -23,6 +21,7 @@ function program(message: string, denyMessage = SECRET.first): Declaration[] {
 
 describe("a prefilledMessage marked pulumi.secret never appears in any output", function () {
   this.timeout(600_000);
+  const stack = useEngineStack("secrets");
   let emulator: CamsEmulator;
   let engine: EngineStack;
 
@@ -32,18 +31,9 @@ describe("a prefilledMessage marked pulumi.secret never appears in any output", 
     assert.doesNotMatch(printed, LEAK, `${what} printed a secret message:\n${printed}`);
   }
 
-  before(async function () {
-    skipIfOptedOut(this);
-    assertPackageBuilt();
-    await pulumiCli();
-    emulator = await startEmulator();
-    engine = await EngineStack.create("secrets", emulator);
-  });
-
-  after(async () => {
-    await engine?.stack.destroy().catch(() => undefined);
-    await emulator?.close();
-    engine?.dispose();
+  before(() => {
+    emulator = stack.emulator();
+    engine = stack.engine();
   });
 
   it("up creates the codes without printing the message", async () => {

@@ -3,9 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CamsEmulator } from "../../emulator";
 import type { PhoneMessageQrdlArgs } from "../../provider";
 import { reviewSummary } from "../../review";
-import { pulumiCli } from "../../scripts/lib/pulumiCli";
-import { startEmulator } from "../provider/fixtures";
-import { Declaration, EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
+import { Declaration, EngineStack, useEngineStack } from "./harness";
 
 const PHONE = "8615800000000";
 const WRITES = new Set(["CreatePhoneMessageQrdl", "UpdatePhoneMessageQrdl", "DeletePhoneMessageQrdl"]);
@@ -23,17 +21,13 @@ function withArgs(name: string, change: Partial<PhoneMessageQrdlArgs>): Declarat
 
 describe("previews tell what apply will do", function () {
   this.timeout(600_000);
+  const stack = useEngineStack("truthful", BASELINE);
   let emulator: CamsEmulator;
   let engine: EngineStack;
 
-  before(async function () {
-    skipIfOptedOut(this);
-    assertPackageBuilt();
-    await pulumiCli();
-    emulator = await startEmulator();
-    engine = await EngineStack.create("truthful", emulator);
-    engine.declared = BASELINE;
-    await engine.stack.up();
+  before(() => {
+    emulator = stack.emulator();
+    engine = stack.engine();
     emulator.resetCalls();
   });
 
@@ -42,11 +36,6 @@ describe("previews tell what apply will do", function () {
     engine.declared = BASELINE;
   });
 
-  after(async () => {
-    await engine?.stack.destroy().catch(() => undefined);
-    await emulator?.close();
-    engine?.dispose();
-  });
 
   it("an update shows the code, link and image CAMS will issue as unknown", async () => {
     engine.declared = withArgs("menu", { prefilledMessage: "Menu, autumn" });
