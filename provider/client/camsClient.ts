@@ -1,52 +1,27 @@
-import * as $Cams from "@alicloud/cams20200606";
-import * as $OpenApi from "@alicloud/openapi-client";
-import * as $Util from "@alicloud/tea-util";
 import { CamsError } from "../errors/camsError";
-import { classifySdkError, serviceError } from "../errors/classify";
+import { isThrottling, wireError } from "../errors/classify";
+import { changedQrdl, listedQrdls } from "./answers";
 import { CredentialChain } from "./credentials";
-import {
-  CreateQrdlRequest,
-  DeleteQrdlRequest,
-  OperationName,
-  QrdlRecord,
-  QrdlTarget,
-  QrImageFormat,
-  UpdateQrdlRequest,
-} from "./operations";
-import { limiterFor } from "./rateLimiter";
+import { DataReader, interpretAnswer } from "./interpret";
+import { CreateQrdlRequest, DeleteQrdlRequest, OperationName, QrdlRecord, QrdlTarget, UpdateQrdlRequest } from "./operations";
+import { limiterFor } from "./rateLimit/limiters";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, backoffDelay, sleep } from "./retry";
-import { CamsSdk } from "./camsSdk";
 import { ClientSettings, endpointUrl } from "./settings";
-
-/** The body fields every CAMS answer carries, as the SDK models them. */
-interface AnswerBody {
-  code?: string;
-  message?: string;
-  requestId?: string;
-  accessDeniedDetail?: string;
-}
-
-/** The SDK's model of one code (`Data` of Create/Update, an item of List). */
-interface WireQrdl {
-  qrImageUrl?: string;
-  phoneNumber?: string;
-  qrdlCode?: string;
-  deepLinkUrl?: string;
-  generateQrImage?: string;
-  prefilledMessage?: string;
-}
+import { signRpcCall } from "./signer";
+import { WireFailure, send } from "./transport";
 
 /** Something that hears about each attempt, for logs and benchmarks; never given credentials. */
 export type CallObserver = (event: { operation: OperationName; attempt: number; outcome: "ok" | "retry" | "error"; code?: string; delayMs?: number }) => void;
 
+const API_VERSION = "2020-06-06";
+
 /**
- * CAMS's four message-QR-code operations over the vendor SDK, with a shared rate limit and
- * retries for throttling. Calls whose outcome is unknown are retried only when idempotent;
- * otherwise the CamsError says `outcomeUnknown` and the caller reconciles.
+ * CAMS's four message-QR-code operations, signed like the vendor SDK and sent with a connect and a
+ * read timeout of their own, under a rate limit shared by the machine's processes. A call whose
+ * outcome is unknown (sent, then no usable answer) is retried only when idempotent (List, Delete);
+ * for Create and Update the CamsError says `outcome: "unknown"` and the lifecycle reconciles.
  */
 export class CamsClient {
-  private sdk?: CamsSdk;
-
   constructor(
     private readonly settings: ClientSettings,
     private readonly credentials: CredentialChain,
@@ -54,117 +29,76 @@ export class CamsClient {
     private readonly observe: CallObserver = () => undefined,
   ) {}
 
-  /** CreatePhoneMessageQrdl: a new code. Not retried once the request may have been carried out. */
-  async createQrdl(req: CreateQrdlRequest): Promise<QrdlRecord> {
-    const body = await this.call("CreatePhoneMessageQrdl", false, (sdk, rt) =>
-      sdk.createPhoneMessageQrdlWithOptions(new $Cams.CreatePhoneMessageQrdlRequest(wireRequest(req)), rt),
-    );
-    return toRecord("CreatePhoneMessageQrdl", body.data);
+  /** CreatePhoneMessageQrdl: a new code. Never sent twice by the client. */
+  createQrdl(req: CreateQrdlRequest): Promise<QrdlRecord> {
+    return this.call("CreatePhoneMessageQrdl", false, contentParams(req), (data) => changedQrdl(data, req));
   }
 
-  /** UpdatePhoneMessageQrdl: new content for a code; the answer's QrdlCode is authoritative. */
-  async updateQrdl(req: UpdateQrdlRequest): Promise<QrdlRecord> {
-    const body = await this.call("UpdatePhoneMessageQrdl", false, (sdk, rt) =>
-      sdk.updatePhoneMessageQrdlWithOptions(new $Cams.UpdatePhoneMessageQrdlRequest({ ...wireRequest(req), qrdlCode: req.qrdlCode }), rt),
-    );
-    return toRecord("UpdatePhoneMessageQrdl", body.data);
+  /** UpdatePhoneMessageQrdl: new content for a code; the answer's QrdlCode is authoritative. Never sent twice by the client. */
+  updateQrdl(req: UpdateQrdlRequest): Promise<QrdlRecord> {
+    return this.call("UpdatePhoneMessageQrdl", false, { ...contentParams(req), QrdlCode: req.qrdlCode }, (data) => changedQrdl(data, req));
   }
 
   /** DeletePhoneMessageQrdl: idempotent, so every transient failure is retried. */
   async deleteQrdl(req: DeleteQrdlRequest): Promise<void> {
-    await this.call("DeletePhoneMessageQrdl", true, (sdk, rt) =>
-      sdk.deletePhoneMessageQrdlWithOptions(
-        new $Cams.DeletePhoneMessageQrdlRequest({ phoneNumber: req.phoneNumber, qrdlCode: req.qrdlCode, custSpaceId: req.custSpaceId }),
-        rt,
-      ),
-    );
+    await this.call("DeletePhoneMessageQrdl", true, { ...targetParams(req), QrdlCode: req.qrdlCode }, () => undefined);
   }
 
   /** ListPhoneMessageQrdl: every code of a phone number (in a space). */
-  async listQrdls(target: QrdlTarget): Promise<QrdlRecord[]> {
-    const body = await this.call("ListPhoneMessageQrdl", true, (sdk, rt) =>
-      sdk.listPhoneMessageQrdlWithOptions(new $Cams.ListPhoneMessageQrdlRequest({ phoneNumber: target.phoneNumber, custSpaceId: target.custSpaceId }), rt),
-    );
-    return (body.data ?? []).map((item) => toRecord("ListPhoneMessageQrdl", item));
+  listQrdls(target: QrdlTarget): Promise<QrdlRecord[]> {
+    return this.call("ListPhoneMessageQrdl", true, targetParams(target), (data) => listedQrdls(data, target));
   }
 
-  private async call<B extends AnswerBody>(
-    operation: OperationName,
-    idempotent: boolean,
-    send: (sdk: CamsSdk, runtime: $Util.RuntimeOptions) => Promise<{ statusCode?: number; body?: B }>,
-  ): Promise<B> {
+  private async call<T>(operation: OperationName, idempotent: boolean, params: Record<string, string>, read: DataReader<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const { accessKeyId } = await this.credentials.resolve();
-      const limiter = limiterFor(accessKeyId, this.settings.maxCallsPerSecond);
-      await limiter.acquire();
-      let error: CamsError;
-      try {
-        const answer = await send(this.client(), this.runtime());
-        const body = answer.body;
-        if (body && body.code === "OK") {
-          this.observe({ operation, attempt, outcome: "ok" });
-          return body;
-        }
-        error = serviceError(operation, {
-          code: body?.code ?? "InvalidResponse",
-          message: body?.message ?? "the answer carried no Code",
-          requestId: body?.requestId,
-          httpStatus: answer.statusCode ?? 200,
-          accessDeniedDetail: body?.accessDeniedDetail,
-        });
-      } catch (thrown) {
-        error = classifySdkError(operation, thrown, endpointUrl(this.settings));
+      const result = await this.attempt(operation, params, read);
+      if ("value" in result) {
+        this.observe({ operation, attempt, outcome: "ok" });
+        return result.value;
       }
-      const mayRetry = error.retryable && (idempotent || !error.outcomeUnknown);
+      const { error, throttledBy } = result;
+      const mayRetry = error.retryable && (idempotent || error.outcome === "refused");
       if (!mayRetry || attempt >= this.retry.maxAttempts) {
         this.observe({ operation, attempt, outcome: "error", code: error.code });
         throw (attempt > 1 ? error.afterAttempts(attempt, retriedHint(error, attempt)) : error).at(endpointUrl(this.settings));
       }
-      if (error.code === "System.LimitControl" || error.code.startsWith("Throttling")) limiter.penalise();
+      if (isThrottling(error)) await throttledBy();
       const delayMs = backoffDelay(this.retry, attempt);
       this.observe({ operation, attempt, outcome: "retry", code: error.code, delayMs });
       await sleep(delayMs);
     }
   }
 
-  private client(): CamsSdk {
-    this.sdk ??= new CamsSdk(
-      new $OpenApi.Config({
-        credential: this.credentials.asSdkCredential(),
-        regionId: this.settings.regionId,
-        endpoint: this.settings.endpoint,
-        protocol: this.settings.protocol,
-        readTimeout: this.settings.timeoutMs,
-        connectTimeout: Math.min(this.settings.timeoutMs, 5000),
-        userAgent: "pulumi-cams",
-      }),
+  /** One call on the wire, counted by the rate limit from before it is sent until after its answer. */
+  private async attempt<T>(operation: OperationName, params: Record<string, string>, read: DataReader<T>): Promise<{ value: T } | { error: CamsError; throttledBy: () => Promise<void> }> {
+    const credentials = await this.credentials.resolve();
+    const host = this.settings.endpoint;
+    const limiter = limiterFor(
+      { endpoint: endpointUrl(this.settings), accessKeyId: credentials.accessKeyId },
+      { maxPerWindow: this.settings.maxCallsPerSecond, maxCallMs: this.settings.connectTimeoutMs + this.settings.timeoutMs },
     );
-    return this.sdk;
-  }
-
-  private runtime(): $Util.RuntimeOptions {
-    // Retries are ours: the SDK's own would resend calls whose outcome is unknown.
-    return new $Util.RuntimeOptions({ autoretry: false, maxAttempts: 1 });
+    const permit = await limiter.acquire();
+    let result: { value: T } | { error: CamsError };
+    try {
+      const request = signRpcCall({ action: operation, version: API_VERSION, protocol: this.settings.protocol, host, params }, credentials, "pulumi-cams");
+      const answer = await send(request, { connectTimeoutMs: this.settings.connectTimeoutMs, readTimeoutMs: this.settings.timeoutMs });
+      result = interpretAnswer(operation, answer, read);
+    } catch (thrown) {
+      if (!(thrown instanceof WireFailure)) throw thrown;
+      result = { error: wireError(operation, thrown, endpointUrl(this.settings)) };
+    } finally {
+      await permit.release();
+    }
+    return "value" in result ? result : { error: result.error, throttledBy: () => limiter.throttled() };
   }
 }
 
-function wireRequest(req: CreateQrdlRequest): { phoneNumber: string; prefilledMessage: string; generateQrImage: string; custSpaceId?: string } {
-  return { phoneNumber: req.phoneNumber, prefilledMessage: req.prefilledMessage, generateQrImage: req.generateQrImage, custSpaceId: req.custSpaceId };
+function targetParams(target: QrdlTarget): Record<string, string> {
+  return { PhoneNumber: target.phoneNumber, ...(target.custSpaceId ? { CustSpaceId: target.custSpaceId } : {}) };
 }
 
-function toRecord(operation: OperationName, wire: WireQrdl | undefined): QrdlRecord {
-  if (!wire?.qrdlCode || !wire.phoneNumber) {
-    throw new CamsError({ code: "InvalidResponse", serviceMessage: "the answer carried no QrdlCode", operation, retryable: false });
-  }
-  return {
-    phoneNumber: wire.phoneNumber,
-    // The vendor's own example answers with a trailing newline in QrdlCode.
-    qrdlCode: wire.qrdlCode.trim(),
-    prefilledMessage: wire.prefilledMessage ?? "",
-    generateQrImage: (wire.generateQrImage?.toUpperCase() === "SVG" ? "SVG" : "PNG") as QrImageFormat,
-    deepLinkUrl: wire.deepLinkUrl ?? "",
-    qrImageUrl: wire.qrImageUrl ?? "",
-  };
+function contentParams(req: CreateQrdlRequest): Record<string, string> {
+  return { ...targetParams(req), PrefilledMessage: req.prefilledMessage, GenerateQrImage: req.generateQrImage };
 }
 
 function retriedHint(error: CamsError, attempts: number): string | undefined {

@@ -1,4 +1,3 @@
-import Credential from "@alicloud/credentials";
 import { CredentialsNotFoundError } from "../errors/configErrors";
 import { assumedRole } from "./assumeRoleSources";
 import { CredentialSource, ResolvedCredentials } from "./credentialSource";
@@ -50,16 +49,5 @@ export class CredentialChain {
       tried.push({ source: source.name, reason: result.absent });
     }
     throw new CredentialsNotFoundError(tried);
-  }
-
-  /** The chain as the credential object `@alicloud/openapi-client` asks before signing each call. */
-  asSdkCredential(): Credential {
-    return new Credential(null, {
-      getCredentials: async () => {
-        const c = await this.resolve();
-        return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken, providerName: "pulumi-cams" };
-      },
-      getProviderName: () => "pulumi-cams",
-    });
   }
 }

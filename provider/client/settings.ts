@@ -15,8 +15,10 @@ export interface ClientSettings {
   protocol: "HTTPS" | "HTTP";
   /** Calls per second per AccessKey across the provider process (CAMS allows 5). */
   maxCallsPerSecond: number;
-  /** Per-call timeout. */
+  /** How long to wait for an answer once the request is on the wire (`cams:timeoutMs`). */
   timeoutMs: number;
+  /** How long to wait for a connection, before anything is sent (`cams:connectTimeoutMs`). */
+  connectTimeoutMs: number;
 }
 
 /** The only region CAMS documents. */
@@ -54,6 +56,7 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
     protocol: protocol(pick("cams:protocol", "CAMS_PROTOCOL"), written, endpoint?.protocol),
     maxCallsPerSecond: positiveNumber(pick("cams:maxCallsPerSecond", "CAMS_MAX_CALLS_PER_SECOND"), 5),
     timeoutMs: positiveNumber(pick("cams:timeoutMs", "CAMS_TIMEOUT_MS"), 15000),
+    connectTimeoutMs: positiveNumber(pick("cams:connectTimeoutMs", "CAMS_CONNECT_TIMEOUT_MS"), 5000),
   };
 }
 

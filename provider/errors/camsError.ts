@@ -18,11 +18,14 @@ export interface CamsErrorFields {
   hint?: string;
   /** How many times the call was attempted before this error was given up on. */
   attempts?: number;
-  /** True when the request may have been carried out although no answer arrived (timeout, reset, 5xx). */
+  /** True when the request may have been carried out although no usable answer arrived (read timeout, reset, 5xx, unusable body). */
   outcomeUnknown?: boolean;
   /** The URL the call went to, e.g. `https://cams.ap-southeast-1.aliyuncs.com`. */
   endpoint?: string;
 }
+
+/** What a failed call did to CAMS: "refused" (nothing changed) or "unknown" (it may have been carried out). */
+export type FailedOutcome = "refused" | "unknown";
 
 /** What went wrong talking to CAMS, as a value callers branch on by `code`, never by message text. */
 export class CamsError extends Error implements CamsErrorFields {
@@ -37,6 +40,8 @@ export class CamsError extends Error implements CamsErrorFields {
   readonly hint?: string;
   readonly attempts: number;
   readonly outcomeUnknown: boolean;
+  /** The same fact as `outcomeUnknown`, as the value a caller that retries must name. */
+  readonly outcome: FailedOutcome;
   readonly endpoint?: string;
 
   constructor(fields: CamsErrorFields) {
@@ -51,6 +56,7 @@ export class CamsError extends Error implements CamsErrorFields {
     this.hint = fields.hint;
     this.attempts = fields.attempts ?? 1;
     this.outcomeUnknown = fields.outcomeUnknown ?? false;
+    this.outcome = this.outcomeUnknown ? "unknown" : "refused";
     this.endpoint = fields.endpoint;
   }
 

@@ -1,55 +1,57 @@
+import type { WireFailure } from "../client/transport";
 import { CamsError } from "./camsError";
 import { AUTHENTICATION_CODES, THROTTLING_CODES, hintFor } from "./hints";
 import { unsentCallError } from "./network";
 
-/** Socket errors after which the request may or may not have reached the service. */
-const AMBIGUOUS_SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ESOCKETTIMEDOUT", "ReadTimeout", "UND_ERR_SOCKET"]);
-
-interface SdkErrorShape {
-  code?: unknown;
-  message?: unknown;
-  data?: { Code?: unknown; Message?: unknown; RequestId?: unknown; statusCode?: unknown; AccessDeniedDetail?: unknown };
-  accessDeniedDetail?: unknown;
-}
-
-/** Turns whatever `@alicloud/openapi-client` threw into a CamsError with code, status and hint; `endpoint` is the URL called. */
-export function classifySdkError(operation: string, error: unknown, endpoint?: string): CamsError {
-  if (error instanceof CamsError) return error;
-  const e = (error ?? {}) as SdkErrorShape;
-  const data = e.data;
-  if (data && typeof data.Code === "string") {
-    return serviceError(operation, {
-      code: data.Code,
-      message: asText(data.Message) ?? "",
-      requestId: asText(data.RequestId),
-      httpStatus: typeof data.statusCode === "number" ? data.statusCode : undefined,
-      accessDeniedDetail: asText(data.AccessDeniedDetail) ?? asText(e.accessDeniedDetail),
-    });
-  }
-  const socketCode = asText(e.code) ?? "";
-  const message = asText(e.message) ?? String(error);
-  const unsent = unsentCallError(operation, socketCode, endpoint);
-  if (unsent) return unsent;
-  const ambiguous = AMBIGUOUS_SOCKET_CODES.has(socketCode) || /socket hang up|timeout|ECONNRESET/i.test(message) || error instanceof SyntaxError;
-  if (ambiguous) {
+/**
+ * A call that got no answer. Before the connection was up nothing was sent: refused, safe to send
+ * again. After it, CAMS may have carried the request out: unknown.
+ */
+export function wireError(operation: string, failure: WireFailure, endpoint?: string): CamsError {
+  if (failure.phase === "connect") {
+    const unsent = failure.reason === "refused" ? unsentCallError(operation, failure.detail, endpoint) : undefined;
+    if (unsent) return unsent;
     return new CamsError({
-      code: "NetworkError",
-      serviceMessage: error instanceof SyntaxError ? "the service answered with a body that is not JSON" : `${socketCode || "connection"} lost before the answer arrived`,
+      code: failure.reason === "timeout" ? "ConnectTimeout" : "NetworkError",
+      serviceMessage: `could not reach the CAMS endpoint (${failure.detail}); nothing was sent`,
       operation,
       retryable: true,
-      outcomeUnknown: true,
+      hint: "check cams:endpoint / CAMS_ENDPOINT and the network; cams:connectTimeoutMs sets how long to wait for a connection",
     });
   }
-  return new CamsError({ code: socketCode || "ClientError", serviceMessage: message, operation, retryable: false });
+  return new CamsError({
+    code: failure.reason === "timeout" ? "ReadTimeout" : "NetworkError",
+    serviceMessage: `the request was sent but ${failure.reason === "timeout" ? failure.detail : `the answer was lost (${failure.detail})`}`,
+    operation,
+    retryable: true,
+    outcomeUnknown: true,
+    hint: failure.reason === "timeout" ? "cams:timeoutMs sets how long to wait for an answer once the request is sent" : undefined,
+  });
 }
 
-/** A CamsError for an answer the service gave, HTTP 200 bodies whose Code is not "OK" included. */
+/** An answer that is not a CAMS answer (not JSON, no Code) or lacks what the operation needs: it may follow a commit. */
+export function unusableAnswer(operation: string, httpStatus: number, reason: string, requestId?: string): CamsError {
+  return new CamsError({
+    code: "InvalidResponse",
+    serviceMessage: reason,
+    operation,
+    httpStatus,
+    requestId,
+    retryable: true,
+    outcomeUnknown: true,
+  });
+}
+
+/**
+ * A CamsError for an answer the service gave, HTTP 200 bodies whose Code is not "OK" included.
+ * Throttling codes below 500 were never carried out; any 5xx may come after the change was made.
+ */
 export function serviceError(
   operation: string,
-  answer: { code: string; message: string; requestId?: string; httpStatus?: number; accessDeniedDetail?: string },
+  answer: { code: string; message: string; requestId?: string; httpStatus: number; accessDeniedDetail?: string },
 ): CamsError {
-  const serverSide = answer.httpStatus !== undefined && answer.httpStatus >= 500;
-  const throttled = THROTTLING_CODES.has(answer.code);
+  const serverSide = answer.httpStatus >= 500;
+  const throttled = !serverSide && THROTTLING_CODES.has(answer.code);
   return new CamsError({
     code: answer.code,
     serviceMessage: answer.message,
@@ -59,16 +61,16 @@ export function serviceError(
     accessDeniedDetail: answer.accessDeniedDetail,
     hint: hintFor(answer.code, operation),
     retryable: throttled || serverSide,
-    // A 5xx may come after the change was made; a throttled call was never carried out.
-    outcomeUnknown: serverSide && !throttled,
+    outcomeUnknown: serverSide,
   });
+}
+
+/** True when CAMS said "slow down" and did nothing: the limiter should back off. */
+export function isThrottling(error: CamsError): boolean {
+  return THROTTLING_CODES.has(error.code) && !error.outcomeUnknown;
 }
 
 /** True when the failure is about who is calling, not what was asked. */
 export function isAuthenticationError(error: CamsError): boolean {
   return AUTHENTICATION_CODES.has(error.code);
-}
-
-function asText(v: unknown): string | undefined {
-  return typeof v === "string" && v !== "" ? v : undefined;
 }

@@ -1,16 +1,15 @@
 import { ramActionFor } from "../client/operations";
 
-/** Codes that mean "slow down": the call is retried with backoff. */
+/**
+ * Codes that mean "slow down, nothing was done": the call is retried with backoff. ServiceUnavailable
+ * is not one of them: a 503 may come after the change was made.
+ */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set([
   "System.LimitControl",
   "Throttling",
   "Throttling.User",
   "Throttling.Api",
-  "ServiceUnavailable",
 ]);
-
-/** Codes raised when the request never got a usable answer: the call may or may not have happened. */
-export const NETWORK_CODES: ReadonlySet<string> = new Set(["NetworkError", "Timeout", "ConnectionReset"]);
 
 /** Codes that say the request was not authenticated, whatever the operation. */
 export const AUTHENTICATION_CODES: ReadonlySet<string> = new Set([
