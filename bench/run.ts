@@ -4,13 +4,20 @@ import { parseRunOptions } from "./cliOptions";
 import { BENCH_PHONES } from "./engine/declarations";
 import { preflight } from "./preflight";
 import { benchReport, defaultParallelism } from "./report/benchReport";
+import { runConcurrentStacks } from "./concurrent";
+import { runUnderLoad } from "./loaded";
 import { benchMarkdown } from "./report/benchMarkdown";
+import { loadMarkdown } from "./report/loadMarkdown";
 import { writeReport } from "./report/write";
 import { runSuites } from "./suite";
 
+/** Stacks applying at once in the concurrent run. */
+const CONCURRENT_STACKS = 3;
+
 /**
  * `npm run bench -- [--n 100] [--parallel P] [--out dir]`: N codes through the real engine against the
- * emulator (5 calls per second), beside the same operations on a do-nothing dynamic resource.
+ * emulator (5 calls per second), beside the same operations on a do-nothing dynamic resource; then
+ * up and destroy of N codes with every core busy, and 3 stacks of N/3 codes applying at once.
  */
 async function main(): Promise<void> {
   const options = parseRunOptions(process.argv.slice(2), { n: 100 });
@@ -21,6 +28,10 @@ async function main(): Promise<void> {
   try {
     log(`${options.n} PhoneMessageQrdl over ${BENCH_PHONES.length} phone numbers, and ${options.n} no-op dynamic resources, operation by operation`);
     const { noop: baseline, cams } = await runSuites(options.n, options.parallel, emulator);
+    log(`${options.n} PhoneMessageQrdl up and destroy with a busy loop on every core`);
+    const loaded = await runUnderLoad(options.n, options.parallel, emulator);
+    log(`${CONCURRENT_STACKS} stacks of ${Math.ceil(options.n / CONCURRENT_STACKS)} PhoneMessageQrdl at once on one AccessKey`);
+    const concurrent = await runConcurrentStacks(CONCURRENT_STACKS, Math.ceil(options.n / CONCURRENT_STACKS), options.parallel, emulator);
     const report = benchReport(
       {
         n: options.n,
@@ -32,8 +43,10 @@ async function main(): Promise<void> {
       },
       baseline,
       cams,
+      loaded,
+      concurrent,
     );
-    const markdown = benchMarkdown(report);
+    const markdown = `${benchMarkdown(report)}\n${loadMarkdown(loaded, concurrent)}`;
     const base = `bench-n${options.n}${options.parallel === undefined ? "" : `-p${options.parallel}`}`;
     const written = writeReport(options.outDir, base, report, markdown);
     process.stdout.write(`\n${markdown}\nwritten: ${written.json}, ${written.markdown}\n`);

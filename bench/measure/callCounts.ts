@@ -33,7 +33,16 @@ export function countCalls(calls: CallRecord[]): CallCounts {
 
 /** The most calls the service admitted (answered anything but throttling) within any 1000 ms window. */
 export function peakAdmittedPerSecond(calls: CallRecord[]): number {
-  const at = calls.filter((c) => c.code !== "System.LimitControl").map((c) => c.at).sort((a, b) => a - b);
+  return peakPerSecond(calls.filter((c) => c.code !== "System.LimitControl").map((c) => c.at));
+}
+
+/** The most calls that reached the service, throttled ones included, within any 1000 ms window. */
+export function peakReceivedPerSecond(calls: CallRecord[]): number {
+  return peakPerSecond(calls.map((c) => c.at));
+}
+
+function peakPerSecond(times: number[]): number {
+  const at = [...times].sort((a, b) => a - b);
   let peak = 0;
   for (let i = 0, j = 0; j < at.length; j++) {
     while (at[j] - at[i] >= 1000) i++;

@@ -1,5 +1,5 @@
 import type { CamsEmulator } from "../../emulator";
-import { CallCounts, countCalls, peakAdmittedPerSecond } from "./callCounts";
+import { CallCounts, countCalls, peakAdmittedPerSecond, peakReceivedPerSecond } from "./callCounts";
 import { MachineLoad, measureMachineLoad } from "./machineLoad";
 import { PeakMemory, PeakMemorySampler } from "./peakMemory";
 
@@ -14,6 +14,8 @@ export interface OperationFigures {
   calls: CallCounts;
   /** The most calls CAMS admitted within one second. */
   peakCallsPerSecond: number;
+  /** The most calls that reached CAMS within one second, throttled ones included (the emulator's call log). */
+  peakReceivedPerSecond: number;
   memory: PeakMemory;
   machine: MachineLoad;
 }
@@ -33,5 +35,5 @@ export async function measureOperation(emulator: CamsEmulator, run: () => Promis
   }
   const wallMs = Math.round(performance.now() - started);
   const calls = emulator.calls();
-  return { wallMs, changes, error, calls: countCalls(calls), peakCallsPerSecond: peakAdmittedPerSecond(calls), memory: sampler.stop(), machine: machine() };
+  return { wallMs, changes, error, calls: countCalls(calls), peakCallsPerSecond: peakAdmittedPerSecond(calls), peakReceivedPerSecond: peakReceivedPerSecond(calls), memory: sampler.stop(), machine: machine() };
 }
