@@ -39,6 +39,8 @@ export function unusableAnswer(operation: string, httpStatus: number, reason: st
     requestId,
     retryable: true,
     outcomeUnknown: true,
+    // A 3xx or 4xx page instead of CAMS's JSON usually means the request went somewhere else.
+    hint: httpStatus >= 300 && httpStatus < 500 ? "the endpoint did not answer like CAMS: check cams:endpoint / CAMS_ENDPOINT and cams:protocol" : undefined,
   });
 }
 

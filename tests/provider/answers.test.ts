@@ -85,6 +85,14 @@ describe("answers are read by what each call needs", () => {
     });
   }
 
+  it("a page that is not CAMS's (HTTP 404, HTML) says to check the endpoint", async () => {
+    await createFails([{ status: 404, body: "<html>Not Found</html>" }], (e) => {
+      assert.equal(e.code, "InvalidResponse");
+      assert.equal(e.httpStatus, 404);
+      assert.match(e.hint ?? "", /cams:endpoint/);
+    });
+  });
+
   it("a create answered with a throttling code is sent again after a pause", async () => {
     const throttled = { status: 400, body: { Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestId: "r" } };
     const { result, requests } = await against([throttled, ok({ QrdlCode: "AFTERTHROTTLE1" })], (endpoint) => clientOf(endpoint).createQrdl(CREATE));
