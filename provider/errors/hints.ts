@@ -56,7 +56,7 @@ export function hintFor(code: string, operation: string): string | undefined {
       return "a request parameter was rejected: check the resource inputs named in the message";
     default:
       if (THROTTLING_CODES.has(code)) {
-        return "CAMS allows 5 calls per second per account: lower `cams:maxCallsPerSecond`, or run `pulumi up --parallel` with a smaller value";
+        return "CAMS allows 5 calls per second per account, and this machine's runs already share that: something else (another machine, another tool) uses the same AccessKey; lower `cams:maxCallsPerSecond` on each machine";
       }
       return undefined;
   }

@@ -86,8 +86,10 @@ export class SharedCallLimiter {
     return withFileLock(this.files.lock, () => {
       const now = this.now();
       const state = loadLedger(this.files, now, this.holdMs());
+      const before = JSON.stringify(state);
       const result = change(state, now);
-      saveLedger(this.files, state);
+      // A call that only looked (every slot taken) leaves the file alone; readers prune by themselves.
+      if (JSON.stringify(state) !== before) saveLedger(this.files, state);
       return result;
     });
   }
