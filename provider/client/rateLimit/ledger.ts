@@ -32,9 +32,25 @@ export interface LedgerFiles {
 /** Where the ledger for `endpoint` and `accessKeyId` lives: a private directory of this user under the system temp dir. */
 export function ledgerFiles(endpoint: string, accessKeyId: string, dir: string = defaultDir()): LedgerFiles {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  sweepStale(dir);
   const key = createHash("sha256").update(`${endpoint}\n${accessKeyId}`).digest("hex").slice(0, 32);
   const file = path.join(dir, `calls-${key}.json`);
   return { file, lock: `${file}.lock` };
+}
+
+/** A ledger untouched this long holds no slot that still counts (a call's slot lasts its timeouts plus a second). */
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+
+/** Removes the ledgers of endpoints and keys no longer used (each emulator run has its own port). */
+function sweepStale(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_AFTER_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Another process swept it first.
+    }
+  }
 }
 
 function defaultDir(): string {

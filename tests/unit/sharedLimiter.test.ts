@@ -14,7 +14,7 @@ async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
   return settled;
 }
 
-describe("the rate limit adapts when CAMS throttles anyway", () => {
+describe("the machine-wide rate limit: how long a call counts, how it adapts, what it leaves on disk", () => {
   let dir: string;
   let clock: number;
   const limiter = (): SharedCallLimiter =>
@@ -69,5 +69,17 @@ describe("the rate limit adapts when CAMS throttles anyway", () => {
     assert.ok(!files.file.includes("LTAIdemo"));
     assert.ok(!fs.readFileSync(files.file, "utf8").includes("LTAIdemo"));
     assert.equal(fs.statSync(files.file).mode & 0o077, 0, "other users can read the ledger");
+  });
+
+  it("ledgers of endpoints not called for a day are swept away, recent ones kept", () => {
+    const old = ledgerFiles("http://127.0.0.1:2", "LTAIdemo", dir).file;
+    fs.writeFileSync(old, "{}");
+    const dayAgo = (Date.now() - 25 * 60 * 60_000) / 1000;
+    fs.utimesSync(old, dayAgo, dayAgo);
+    const recent = ledgerFiles("http://127.0.0.1:3", "LTAIdemo", dir).file;
+    fs.writeFileSync(recent, "{}");
+    ledgerFiles("http://127.0.0.1:4", "LTAIdemo", dir);
+    assert.equal(fs.existsSync(old), false, "a day-old ledger was kept");
+    assert.equal(fs.existsSync(recent), true, "a recent ledger was swept");
   });
 });
