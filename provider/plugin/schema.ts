@@ -38,8 +38,9 @@ const CONFIG: Record<string, SchemaProperty> = {
   secretKey: { type: "string", secret: true, description: "AccessKey secret, paired with `accessKey`." },
   securityToken: { type: "string", secret: true, description: "STS token, for temporary credentials." },
   profile: { type: "string", description: "The CLI or credentials-file profile to use. Environment: `ALIBABA_CLOUD_PROFILE`." },
-  timeoutMs: { type: "number", description: "Per-call timeout in milliseconds (default 15000). Environment: `CAMS_TIMEOUT_MS`." },
-  maxCallsPerSecond: { type: "number", description: "Calls per second per AccessKey (CAMS allows 5). Environment: `CAMS_MAX_CALLS_PER_SECOND`." },
+  timeoutMs: { type: "number", description: "Read timeout in milliseconds: how long to wait for the answer once the request is sent (default 15000). Environment: `CAMS_TIMEOUT_MS`." },
+  connectTimeoutMs: { type: "number", description: "Connect timeout in milliseconds: how long to wait for the connection, before anything is sent (default 5000). Environment: `CAMS_CONNECT_TIMEOUT_MS`." },
+  maxCallsPerSecond: { type: "number", description: "Calls per second per AccessKey, shared by every provider process of the machine (CAMS allows 5). Environment: `CAMS_MAX_CALLS_PER_SECOND`." },
 };
 
 /** The inputs as the zod schema accepts them: types, required keys and defaults come from it. */

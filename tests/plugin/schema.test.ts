@@ -27,7 +27,7 @@ describe("the plugin's package schema", () => {
 
   it("declares the provider's configuration, credentials as secrets", () => {
     const variables = schema.config.variables;
-    for (const key of ["endpoint", "protocol", "region", "accessKey", "secretKey", "securityToken"]) assert.ok(key in variables, key);
+    for (const key of ["endpoint", "protocol", "region", "accessKey", "secretKey", "securityToken", "timeoutMs", "connectTimeoutMs", "maxCallsPerSecond"]) assert.ok(key in variables, key);
     for (const key of ["accessKey", "secretKey", "securityToken"]) assert.equal(variables[key].secret, true, key);
   });
 });
