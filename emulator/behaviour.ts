@@ -65,7 +65,7 @@ export const DEFAULT_BEHAVIOUR: EmulatorBehaviour = {
 const rate = z.number().min(0).max(1);
 const milliseconds = z.number().int().min(0).max(600_000);
 
-/** Validates a behaviour patch, whether it comes from code, the admin API or the CLI. */
+/** Validates a behaviour patch, whether it comes from code, the admin API or the CLI. @internal zod stays out of the published declarations. */
 export const behaviourPatchSchema = z.strictObject({
   qpsPerAccessKey: z.number().int().min(0).optional(),
   updateMode: z.enum(["reissue", "keep"]).optional(),

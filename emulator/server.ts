@@ -12,7 +12,7 @@ import type { SiteGuard } from "./http/siteGuard";
 import { answerAndHangUp } from "./http/hangUp";
 import { sendJson } from "./http/respond";
 import { newRequestId } from "./ids";
-import { renderQrImage } from "./qrImage";
+import { QrEncoderMissingError, renderQrImage } from "./qrImage";
 import { deepLinkUrl } from "./records";
 
 /** What the HTTP layer routes to. */
@@ -141,6 +141,7 @@ async function serveQrImage(req: IncomingMessage, res: ServerResponse, path: str
     return sendJson(res, 404, { Code: ErrorCodes.NotFound, Message: "No message QR code image at this address." });
   }
   const image = await renderQrImage(deepLinkUrl(code.qrdlCode), code.generateQrImage);
+  if (image instanceof QrEncoderMissingError) return sendJson(res, 501, { Code: image.code, Message: image.message });
   res.writeHead(200, { "content-type": image.contentType, "content-length": image.body.length, "cache-control": "no-store" });
   res.end(image.body);
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 const MAYBE_SECRET = new Set(["prefilledMessage"]);
 
-/** One Pulumi check failure per zod issue, naming the property, so every bad field is reported at once. */
+/** One Pulumi check failure per zod issue, naming the property, so every bad field is reported at once. @internal zod stays out of the published declarations. */
 export function toCheckFailures(error: z.ZodError): CheckFailure[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {

@@ -96,7 +96,7 @@ const adoptQrdlCode = z
   })
   .optional();
 
-/** The schema of a PhoneMessageQrdl's inputs; unknown properties are rejected by name. */
+/** The schema of a PhoneMessageQrdl's inputs; unknown properties are rejected by name. @internal zod stays out of the published declarations. */
 export const qrdlInputsSchema = z.strictObject(
   { phoneNumber, prefilledMessage, generateQrImage, custSpaceId, invalidationPolicy, adoptQrdlCode },
   {
