@@ -4,10 +4,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type * as automation from "@pulumi/pulumi/automation";
 import { skipIfOptedOut } from "../e2e/harness";
-import { LOCAL_PASSPHRASE } from "../../scripts/lib/localStack";
-import { pulumiCli } from "../../scripts/lib/pulumiCli";
+import { installedStack } from "./installedStack";
 import {
-  compile, packCleanCopy, pulumiNewProject, readmeBlock, scratchDir, startInstalledEmulator,
+  compile, docBlock, npmEnv, packCleanCopy, pulumiNewProject, scratchDir, startInstalledEmulator,
   type InstalledEmulator, type PackedTarball,
 } from "./consumerProject";
 
@@ -50,8 +49,8 @@ describe("the published package, installed into a project made as `pulumi new ty
   });
 
   it("type-checks the README's program and emulator snippet with the project's tsconfig (no skipLibCheck)", () => {
-    fs.writeFileSync(path.join(app, "index.ts"), readmeBlock("## Usage"));
-    fs.writeFileSync(path.join(app, "emulator.ts"), readmeBlock("## Test your programs against the emulator"));
+    fs.writeFileSync(path.join(app, "index.ts"), docBlock("README.md", "## Usage", "ts"));
+    fs.writeFileSync(path.join(app, "emulator.ts"), docBlock("README.md", "## Test your programs against the emulator", "ts"));
     const tsconfig = path.join(app, "tsconfig.json");
     const config = JSON.parse(fs.readFileSync(tsconfig, "utf8"));
     fs.writeFileSync(tsconfig, JSON.stringify({ ...config, files: ["index.ts", "emulator.ts"] }, null, 4));
@@ -59,6 +58,17 @@ describe("the published package, installed into a project made as `pulumi new ty
     assert.ok(result.ok, `tsc failed in the user's project:\n${result.output}`);
     assert.match(fs.readFileSync(path.join(app, "index.ts"), "utf8"), /from "pulumi-cams"/);
     assert.match(fs.readFileSync(path.join(app, "emulator.ts"), "utf8"), /from "pulumi-cams\/emulator"/);
+  });
+
+  it("docs/emulator.md's shell recipe names this package for npx and leaves nothing running when it ends", async () => {
+    const recipe = docBlock(path.join("docs", "emulator.md"), "`--ready-file` writes", "sh");
+    assert.match(recipe, /npx --package pulumi-cams cams-emulator/);
+    // Stands in for `pulumi up`: proves the emulator answers and notes where it listened.
+    const pulumi = `pulumi() { node -e "fetch('http://'+process.env.CAMS_ENDPOINT+'/_emulator/health').then(r=>process.exit(r.ok?0:1))"; echo "$CAMS_ENDPOINT" > endpoint.txt; }\n`;
+    fs.writeFileSync(path.join(app, "recipe.sh"), recipe.replace("set -m", `${pulumi}set -m`));
+    execFileSync("bash", ["recipe.sh"], { cwd: app, env: npmEnv(), stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 });
+    const endpoint = fs.readFileSync(path.join(app, "endpoint.txt"), "utf8").trim();
+    await assert.rejects(fetch(`http://${endpoint}/_emulator/health`), "the emulator still answers after the recipe ended");
   });
 
   describe("the README's program under the real engine, against the emulator from the installed bin", () => {
@@ -102,43 +112,3 @@ describe("the published package, installed into a project made as `pulumi new ty
     });
   });
 });
-
-/** A stack whose inline program is the project's compiled index.js, through the project's own @pulumi/pulumi. */
-async function installedStack(app: string, emulator: InstalledEmulator): Promise<automation.Stack> {
-  const auto = require(path.join(app, "node_modules", "@pulumi", "pulumi", "automation")) as typeof automation;
-  const program = path.join(app, "bin", "index.js");
-  const state = path.join(app, ".pulumi-state");
-  for (const dir of ["backend", "home"]) fs.mkdirSync(path.join(state, dir), { recursive: true });
-  // The project's own PulumiCommand: its errors must be the classes its LocalWorkspace checks for.
-  const cli = await auto.PulumiCommand.get({ root: path.dirname(path.dirname((await pulumiCli()).command)), skipVersionCheck: true });
-  const stack = await auto.LocalWorkspace.createOrSelectStack(
-    {
-      projectName: "consumer",
-      stackName: "test",
-      program: async () => {
-        delete require.cache[program];
-        const { __esModule, ...outputs } = require(program) as Record<string, unknown>;
-        return outputs;
-      },
-    },
-    {
-      workDir: app,
-      pulumiCommand: cli,
-      projectSettings: { name: "consumer", runtime: "nodejs" },
-      envVars: {
-        PULUMI_BACKEND_URL: `file://${path.join(state, "backend")}`,
-        PULUMI_CONFIG_PASSPHRASE: LOCAL_PASSPHRASE,
-        PULUMI_HOME: path.join(state, "home"),
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      },
-    },
-  );
-  await stack.setAllConfig({
-    "cams:endpoint": { value: emulator.endpoint },
-    "cams:protocol": { value: "HTTP" },
-    "alicloud:accessKey": { value: "LTAI5tCamsEmulatorDemo" },
-    "alicloud:secretKey": { value: "cams-emulator-demo-secret", secret: true },
-  });
-  return stack;
-}

@@ -37,7 +37,7 @@ export function scratchDir(): string {
 }
 
 // npm run exports its config as npm_* variables; a user's npm in their own project sees none of them.
-function npmEnv(): NodeJS.ProcessEnv {
+export function npmEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_")));
 }
 
@@ -80,12 +80,12 @@ export function pulumiNewProject(dir: string, tarball: string): void {
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, ...deps], dir);
 }
 
-/** The first ```ts block under a README heading, as a user would copy it. */
-export function readmeBlock(heading: string): string {
-  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-  const at = readme.indexOf(`\n${heading}\n`);
-  const block = at < 0 ? null : /```ts\n([\s\S]*?)```/.exec(readme.slice(at));
-  if (!block) throw new Error(`README.md has no \`\`\`ts block under "${heading}"`);
+/** The first ```<lang> block after `marker` in a document of the checkout, as a user would copy it. */
+export function docBlock(file: string, marker: string, lang: string): string {
+  const text = fs.readFileSync(path.join(REPO_ROOT, file), "utf8");
+  const at = text.indexOf(marker);
+  const block = at < 0 ? null : new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(text.slice(at));
+  if (!block) throw new Error(`${file} has no \`\`\`${lang} block after "${marker}"`);
   return block[1];
 }
 
