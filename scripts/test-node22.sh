@@ -5,12 +5,14 @@
 #   scripts/test-node22.sh                  # everything
 #   scripts/test-node22.sh tests/e2e        # one folder or file, as with npm test
 #   PULUMI_CAMS_PULUMI_VERSION=3.268.0 scripts/test-node22.sh   # another @pulumi/pulumi
+#   PULUMI_CAMS_CLI_VERSION=v3.274.1 PULUMI_CAMS_BUILD_CLI=1 scripts/test-node22.sh   # a Pulumi CLI built from Go modules (.ci/run does)
 #
 # Node comes from the `node` npm package (the binary ships inside it) into .cache/node22; the copy
-# is .work/node22/repo. git ignores both. The Pulumi CLI built in .cache/ is reused.
+# is .work/node22/repo. git ignores both. The Pulumi CLI built in $PULUMI_CAMS_CACHE (default .cache/) is reused.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PULUMI_CAMS_CACHE="${PULUMI_CAMS_CACHE:-$root/.cache}"
 pulumi_version="${PULUMI_CAMS_PULUMI_VERSION:-latest}"
 node_dir="$root/.cache/node22"
 copy="$root/.work/node22/repo"
@@ -39,5 +41,6 @@ npm ci --no-audit --no-fund >&2
 npm install --no-save --no-audit --no-fund "@pulumi/pulumi@$pulumi_version" >&2
 # scripts/link-self.js links only inside a git checkout; the copy is none.
 ln -sfn .. node_modules/pulumi-cams
-say "testing with node $(node --version) and @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version')"
-PULUMI_CAMS_CACHE="$root/.cache" exec bash scripts/test.sh "$@"
+cli="$(bash scripts/ensure-pulumi.sh)"
+say "testing with node $(node --version), @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version'), Pulumi CLI $("$cli" version) ($cli)"
+exec bash scripts/test.sh "$@"
