@@ -7,14 +7,14 @@
 #   PULUMI_CAMS_PULUMI_VERSION=3.268.0 scripts/test-node22.sh   # another @pulumi/pulumi
 #   PULUMI_CAMS_CLI_VERSION=v3.274.1 PULUMI_CAMS_BUILD_CLI=1 scripts/test-node22.sh   # a Pulumi CLI built from Go modules (.ci/run does)
 #
-# Node comes from the `node` npm package (the binary ships inside it) into .cache/node22; the copy
+# Node comes from the `node` npm package (the binary ships inside it) into $PULUMI_CAMS_CACHE/node22; the copy
 # is .work/node22/repo. git ignores both. The Pulumi CLI built in $PULUMI_CAMS_CACHE (default .cache/) is reused.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PULUMI_CAMS_CACHE="${PULUMI_CAMS_CACHE:-$root/.cache}"
 pulumi_version="${PULUMI_CAMS_PULUMI_VERSION:-latest}"
-node_dir="$root/.cache/node22"
+node_dir="$PULUMI_CAMS_CACHE/node22"
 copy="$root/.work/node22/repo"
 
 say() { printf '[test-node22] %s\n' "$*" >&2; }
