@@ -113,9 +113,13 @@ export async function startInstalledEmulator(dir: string): Promise<InstalledEmul
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let failure: Error | undefined;
+  child.once("error", (error) => (failure = error));
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
   for (let waited = 0; !fs.existsSync(readyFile); waited += 100) {
-    if (child.exitCode !== null || waited > 60_000) throw new Error(`cams-emulator did not start (exit code ${child.exitCode})`);
+    if (failure || child.exitCode !== null || waited > 60_000) {
+      throw new Error(`the installed cams-emulator did not start: ${failure?.message ?? `exit code ${child.exitCode}`}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const ready = JSON.parse(fs.readFileSync(readyFile, "utf8")) as { url: string; endpoint: string };
@@ -123,7 +127,7 @@ export async function startInstalledEmulator(dir: string): Promise<InstalledEmul
     process: child,
     ...ready,
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && !failure) child.kill("SIGTERM");
       await exited;
     },
   };
