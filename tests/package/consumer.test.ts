@@ -39,6 +39,18 @@ describe("the published package, installed into a project made as `pulumi new ty
     }
   });
 
+  it("every relative link in the shipped documents points at a shipped file, so the docs work from npm and node_modules", () => {
+    const unpacked = path.join(scratch, "checkout");
+    const broken = tarball.files.filter((f) => f.endsWith(".md")).flatMap((doc) =>
+      [...fs.readFileSync(path.join(unpacked, doc), "utf8").matchAll(/\]\(([^)#\s]+)[^)]*\)/g)]
+        .map((m) => m[1])
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .map((target) => path.posix.normalize(path.posix.join(path.posix.dirname(doc), target)).replace(/\/$/, ""))
+        .filter((target) => !tarball.files.some((f) => f === target || f.startsWith(`${target}/`)))
+        .map((target) => `${doc} → ${target}`));
+    assert.deepStrictEqual(broken, []);
+  });
+
   it("installs one copy of each Alibaba package and no QR encoder (the provider never renders images)", () => {
     const tree = execFileSync("npm", ["ls", "--all", "--parseable"], { cwd: app, encoding: "utf8" }).split("\n");
     const copies = (name: string) => tree.filter((p) => p.endsWith(`${path.sep}node_modules${path.sep}${name}`)).length;
