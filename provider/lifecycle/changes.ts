@@ -1,90 +1,140 @@
 import type { CamsClient } from "../client/camsClient";
-import { QrdlContent, QrdlRecord, QrdlTarget } from "../client/operations";
+import { QrdlContent, QrdlRecord, QrdlTarget, targetKey } from "../client/operations";
 import { CamsError } from "../errors/camsError";
 import { isAuthenticationError } from "../errors/classify";
-import { AdoptionError, CodeVanishedError } from "../errors/lifecycleErrors";
+import { AdoptionError, AmbiguousOutcomeError, CodeVanishedError } from "../errors/lifecycleErrors";
+import type { ClaimRegistry } from "./claims";
 import { QrdlDirectory } from "./directory";
+import { Grace, Settlement, codesWith, findMade, sameContent, settleWithin } from "./settle";
 
-/** What a change needs: the client, and the directory of codes shared by the process. */
-export interface ChangeDeps {
+export { sameContent } from "./settle";
+
+/** What a change needs: the client, the process's directory of codes, the machine's claims, the grace period. */
+export interface ChangeDeps extends Grace {
   client: Pick<CamsClient, "createQrdl" | "updateQrdl" | "deleteQrdl">;
   directory: QrdlDirectory;
+  claims: ClaimRegistry;
 }
 
-/** How often a change whose answer was lost is reconciled and tried again before giving up. */
-const MAX_RECONCILES = 5;
+/** How often a change whose answer was lost is sent again after it was found to have changed nothing. */
+const MAX_SENDS = 5;
 
 /** Codes that say the caller may not act at all: no listing can turn them into "already gone". */
 const REFUSALS = new Set(["Ram.PermissionDeny", "Forbidden.RAM", "Product.Unsubscript", "Unknown.ResourceOwnerId"]);
 
-/** Whether a code already carries the wanted content. */
-export function sameContent(record: QrdlContent, wanted: QrdlContent): boolean {
-  return record.prefilledMessage === wanted.prefilledMessage && record.generateQrImage === wanted.generateQrImage;
+/** A lost update that could not be settled: what the next run needs to recognise its code. */
+export class UnsettledUpdate extends Error {
+  constructor(override readonly cause: unknown, readonly before: string[]) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 /**
- * CreatePhoneMessageQrdl, never leaving a duplicate: when the answer is lost the number's codes
- * are listed first, and a code the lost call made is adopted instead of creating another.
+ * Sends a change of `content` on the target, never leaving a duplicate. Each send is preceded by a
+ * listing asked for after the change was, and announced to the machine's other processes; when
+ * its answer is lost the codes are listed until the change is found done or refused (then it is
+ * sent again), or proven ambiguous.
  */
-export async function createCode(deps: ChangeDeps, target: QrdlTarget, content: QrdlContent): Promise<QrdlRecord> {
-  const { client, directory } = deps;
-  await directory.baseline(target);
-  for (let attempt = 1; ; attempt++) {
+async function change(
+  deps: ChangeDeps,
+  target: QrdlTarget,
+  content: QrdlContent,
+  send: () => Promise<QrdlRecord>,
+  judge: (live: Map<string, QrdlRecord>, before: Set<string>) => Settlement,
+  operation: string,
+): Promise<QrdlRecord> {
+  const { directory, claims } = deps;
+  const key = targetKey(target);
+  let listing = (await directory.listAfter(target, directory.ticket())).records;
+  for (let sends = 1; ; sends++) {
+    const before = new Set(codesWith(listing.values(), content));
+    const intent = claims.announce(key, content);
     try {
-      const record = await directory.send(target, () => client.createQrdl({ ...target, ...content }));
+      const record = await directory.send(target, send);
+      claims.claim(key, record.qrdlCode);
       directory.learn(target, record);
       return record;
     } catch (error) {
-      if (!isLostAnswer(error) || attempt > MAX_RECONCILES) throw error;
-      const made = await directory.reconcile(target, async () => {
-        const live = await directory.list(target, 0);
-        const found = directory.unclaimed(target, live.values()).find((r) => sameContent(r, content));
-        if (found) directory.learn(target, found);
-        return found;
-      });
-      if (made) return made;
+      if (!isLostAnswer(error)) throw error;
+      claims.mark(key, intent, "lost");
+      const settled = await directory
+        .reconcile(target, () => settleWithin(directory, deps, target, (live) => judge(live, before)))
+        .catch((failure: unknown) => Promise.reject(new UnsettledUpdate(failure, [...before])));
+      if (settled.settlement.kind === "done") return settled.settlement.record;
+      if (settled.settlement.kind === "unknown") throw new UnsettledUpdate(new AmbiguousOutcomeError(operation, target, settled.settlement.candidates), [...before]);
+      if (sends >= MAX_SENDS) throw new UnsettledUpdate(error, [...before]);
+      listing = settled.live;
+    } finally {
+      claims.mark(key, intent, "settled");
     }
+  }
+}
+
+/** CreatePhoneMessageQrdl, never leaving a duplicate nor taking a code another resource made. */
+export async function createCode(deps: ChangeDeps, target: QrdlTarget, content: QrdlContent): Promise<QrdlRecord> {
+  const made = (live: Map<string, QrdlRecord>, before: Set<string>) => findMade(deps.claims, target, live, before, content);
+  try {
+    return await change(deps, target, content, () => deps.client.createQrdl({ ...target, ...content }), made, "CreatePhoneMessageQrdl");
+  } catch (error) {
+    throw error instanceof UnsettledUpdate ? error.cause : error;
   }
 }
 
 /**
  * UpdatePhoneMessageQrdl on the current code. The answer's code is authoritative (CAMS may issue a
- * new one); a lost answer is reconciled by listing before any retry.
+ * new one, and the old one is gone). Throws UnsettledUpdate when a lost answer could not be settled.
  */
 export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent): Promise<QrdlRecord> {
-  const { client, directory } = deps;
-  await directory.baseline(target);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const record = await directory.send(target, () => client.updateQrdl({ ...target, ...content, qrdlCode }));
-      if (record.qrdlCode !== qrdlCode) directory.forget(target, qrdlCode);
-      directory.learn(target, record);
-      return record;
-    } catch (error) {
-      if (!isLostAnswer(error) || attempt > MAX_RECONCILES) throw await explainMissing(deps, target, qrdlCode, error);
-      const outcome = await directory.reconcile(target, async () => {
-        const live = await directory.list(target, 0);
-        const current = live.get(qrdlCode);
-        if (current) return sameContent(current, content) ? current : "not applied";
-        const made = directory.unclaimed(target, live.values()).find((r) => sameContent(r, content));
-        if (!made) throw new CodeVanishedError(target, qrdlCode);
-        directory.forget(target, qrdlCode);
-        directory.learn(target, made);
-        return made;
-      });
-      if (outcome !== "not applied") return outcome;
-    }
+  const judge = (live: Map<string, QrdlRecord>, before: Set<string>): Settlement => {
+    const current = live.get(qrdlCode);
+    if (current) return sameContent(current, content) ? { kind: "done", record: current } : { kind: "refused" };
+    return findMade(deps.claims, target, live, before, content);
+  };
+  const send = () => deps.client.updateQrdl({ ...target, ...content, qrdlCode });
+  try {
+    const record = await change(deps, target, content, send, judge, "UpdatePhoneMessageQrdl");
+    replaced(deps, target, qrdlCode, record);
+    return record;
+  } catch (error) {
+    if (error instanceof UnsettledUpdate || !mayMeanGone(error)) throw error;
+    return replaced(deps, target, qrdlCode, await reissuedEarlier(deps, target, qrdlCode, content, error));
   }
 }
 
 /**
+ * The code an earlier, interrupted update of `qrdlCode` was given: the old code is gone, and exactly
+ * one code with the wanted content is held by no resource of this machine. Otherwise the old code
+ * was deleted outside Pulumi (or the answer is ambiguous), and the error says so.
+ */
+async function reissuedEarlier(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent, error: unknown): Promise<QrdlRecord> {
+  const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
+  if (live.has(qrdlCode)) throw error;
+  const found = findMade(deps.claims, target, live, new Set(), content);
+  if (found.kind === "done") return found.record;
+  if (found.kind === "unknown") throw new AmbiguousOutcomeError("UpdatePhoneMessageQrdl", target, found.candidates);
+  throw new CodeVanishedError(target, qrdlCode);
+}
+
+/** Moves the resource from its old code to the one CAMS now holds for it. */
+function replaced(deps: ChangeDeps, target: QrdlTarget, oldCode: string, record: QrdlRecord): QrdlRecord {
+  if (record.qrdlCode !== oldCode) {
+    deps.directory.forget(target, oldCode);
+    deps.claims.release(targetKey(target), oldCode);
+  }
+  deps.directory.learn(target, record);
+  return record;
+}
+
+/**
  * Takes over an existing code instead of creating one. Like Pulumi's `import`, it changes nothing:
- * the declared content must match the live code, so adopting never breaks a printed copy.
+ * the declared content must match the live code, so adopting never breaks a printed copy; and a
+ * code another resource holds is refused, so two resources never own one code.
  */
 export async function adoptCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent): Promise<QrdlRecord> {
   const live = (await deps.directory.list(target, 0)).get(qrdlCode);
   if (!live) throw AdoptionError.notFound(target, qrdlCode);
   if (!sameContent(live, content)) throw AdoptionError.mismatch(qrdlCode, live, content);
+  if (!deps.claims.claim(targetKey(target), qrdlCode, true)) throw AdoptionError.claimed(target, qrdlCode);
   deps.directory.learn(target, live);
   return live;
 }
@@ -98,6 +148,7 @@ export async function deleteCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode:
     if (!mayMeanGone(error) || (await directory.list(target, 0)).has(qrdlCode)) throw error;
   }
   directory.forget(target, qrdlCode);
+  deps.claims.release(targetKey(target), qrdlCode);
 }
 
 function isLostAnswer(error: unknown): boolean {
@@ -106,11 +157,4 @@ function isLostAnswer(error: unknown): boolean {
 
 function mayMeanGone(error: unknown): boolean {
   return error instanceof CamsError && error.httpStatus !== undefined && !error.retryable && !REFUSALS.has(error.code) && !isAuthenticationError(error);
-}
-
-/** A failed update of a code that no longer exists becomes an error that says to refresh. */
-async function explainMissing(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, error: unknown): Promise<unknown> {
-  if (!mayMeanGone(error)) return error;
-  const live = await deps.directory.list(target, 0);
-  return live.has(qrdlCode) ? error : new CodeVanishedError(target, qrdlCode);
 }

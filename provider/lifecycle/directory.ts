@@ -11,21 +11,24 @@ interface Gate {
   reconciling: Promise<void>;
 }
 
-interface Listing {
+/** A target's codes, and the number of the listing, which orders it after every listing asked for before. */
+export interface Listing {
+  seq: number;
   at: number;
   records: Map<string, QrdlRecord>;
 }
 
 /**
  * What this provider process knows of each phone number's codes. Reads share one listing per
- * phone number and space (a refresh of N codes costs one call per number, not N); the codes
- * seen before our own changes let an ambiguous create or update find the code it made.
+ * phone number and space (a refresh of N codes costs one call per number, not N); changes take
+ * a listing asked for after they were, so a lost answer is reconciled against the codes of just
+ * before the call.
  */
 export class QrdlDirectory {
   private readonly listings = new Map<string, Listing>();
-  private readonly pending = new Map<string, Promise<Listing>>();
-  private readonly known = new Map<string, Set<string>>();
+  private readonly pending = new Map<string, { seq: number; listing: Promise<Listing> }>();
   private readonly gates = new Map<string, Gate>();
+  private started = 0;
 
   constructor(
     private readonly lister: Lister,
@@ -33,41 +36,40 @@ export class QrdlDirectory {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The target's codes, from a listing at most `maxAgeMs` old (0: a fresh one). */
+  /** The target's codes, from a listing at most `maxAgeMs` old; 0 asks for one sent after this call. */
   async list(target: QrdlTarget, maxAgeMs = this.maxAgeMs): Promise<Map<string, QrdlRecord>> {
+    const cached = this.listings.get(targetKey(target));
+    if (maxAgeMs > 0 && cached && this.now() - cached.at <= maxAgeMs) return cached.records;
+    if (maxAgeMs > 0 && this.pending.has(targetKey(target))) return (await this.pending.get(targetKey(target))!.listing).records;
+    return (await this.listAfter(target, this.ticket())).records;
+  }
+
+  /** A mark in time: a listing sent after it may serve everyone who took it. */
+  ticket(): number {
+    return this.started;
+  }
+
+  /** A listing whose request went out after `ticket` was taken; concurrent askers share one. */
+  async listAfter(target: QrdlTarget, ticket: number): Promise<Listing> {
     const key = targetKey(target);
+    const pending = this.pending.get(key);
+    if (pending && pending.seq > ticket) return pending.listing;
     const cached = this.listings.get(key);
-    if (cached && this.now() - cached.at <= maxAgeMs) return cached.records;
-    let pending = this.pending.get(key);
-    if (!pending || maxAgeMs === 0) {
-      const started: Promise<Listing> = this.fetch(target, key).finally(() => {
-        if (this.pending.get(key) === started) this.pending.delete(key);
-      });
-      this.pending.set(key, started);
-      pending = started;
-    }
-    return (await pending).records;
+    if (cached && cached.seq > ticket) return cached;
+    const seq = ++this.started;
+    const listing = this.fetch(target, key, seq).finally(() => {
+      if (this.pending.get(key)?.seq === seq) this.pending.delete(key);
+    });
+    this.pending.set(key, { seq, listing });
+    return listing;
   }
 
-  /** Makes sure the codes that existed before this process changed anything are on record. */
-  async baseline(target: QrdlTarget): Promise<void> {
-    if (!this.known.has(targetKey(target))) await this.list(target);
-  }
-
-  /** Codes that are neither on record nor claimed: candidates for a change whose answer was lost. */
-  unclaimed(target: QrdlTarget, records: Iterable<QrdlRecord>): QrdlRecord[] {
-    const known = this.knownSet(targetKey(target));
-    return [...records].filter((r) => !known.has(r.qrdlCode));
-  }
-
-  /** Records a code this process made or adopted, so no other resource adopts it too. */
+  /** Records a code a change of this process made or adopted, so reads find it. */
   learn(target: QrdlTarget, record: QrdlRecord): void {
-    const key = targetKey(target);
-    this.knownSet(key).add(record.qrdlCode);
-    this.listings.get(key)?.records.set(record.qrdlCode, record);
+    this.listings.get(targetKey(target))?.records.set(record.qrdlCode, record);
   }
 
-  /** Records that a code no longer exists. */
+  /** Records that a code no longer exists (deleted, or replaced by a reissued code). */
   forget(target: QrdlTarget, qrdlCode: string): void {
     this.listings.get(targetKey(target))?.records.delete(qrdlCode);
   }
@@ -90,7 +92,7 @@ export class QrdlDirectory {
 
   /**
    * Runs `work` alone on the target: after every call already sent has its answer (so the codes
-   * they made are on record) and before any new call goes out (so none can be mistaken for lost).
+   * they made are claimed) and before any new call goes out (so none can be mistaken for lost).
    */
   async reconcile<T>(target: QrdlTarget, work: () => Promise<T>): Promise<T> {
     const gate = this.gateOf(targetKey(target));
@@ -107,11 +109,10 @@ export class QrdlDirectory {
     }
   }
 
-  private async fetch(target: QrdlTarget, key: string): Promise<Listing> {
+  private async fetch(target: QrdlTarget, key: string, seq: number): Promise<Listing> {
     const records = await this.lister.listQrdls(target);
-    const listing = { at: this.now(), records: new Map(records.map((r) => [r.qrdlCode, r])) };
-    this.listings.set(key, listing);
-    if (!this.known.has(key)) this.known.set(key, new Set(listing.records.keys()));
+    const listing = { seq, at: this.now(), records: new Map(records.map((r) => [r.qrdlCode, r])) };
+    if ((this.listings.get(key)?.seq ?? 0) < seq) this.listings.set(key, listing);
     return listing;
   }
 
@@ -122,14 +123,5 @@ export class QrdlDirectory {
       this.gates.set(key, gate);
     }
     return gate;
-  }
-
-  private knownSet(key: string): Set<string> {
-    let set = this.known.get(key);
-    if (!set) {
-      set = new Set();
-      this.known.set(key, set);
-    }
-    return set;
   }
 }

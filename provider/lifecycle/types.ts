@@ -1,4 +1,5 @@
 import type { QrdlInputs } from "../schemas/inputs";
+import type { PendingUpdate } from "./pending";
 
 /** Hidden input carrying the resource's URN, so warnings from the provider host name the resource. */
 export const URN_KEY = "__urn";
@@ -20,4 +21,6 @@ export interface QrdlOutputs extends QrdlInputs {
   deepLinkUrl: string;
   /** Where CAMS serves the QR image (PNG or SVG). */
   qrImageUrl: string;
+  /** Set only while an update whose answer was lost is not settled; the next up or refresh settles it. */
+  pendingUpdate?: PendingUpdate;
 }

@@ -1,10 +1,16 @@
 import { CamsEmulator, DEFAULT_BEHAVIOUR, DEMO_CREDENTIAL, type BehaviourPatch } from "../../emulator";
 import { QrdlProvider, ProviderOptions } from "../../provider/lifecycle/provider";
-import type { ConfigSource } from "../../provider/client/settings";
+import { CamsClient } from "../../provider/client/camsClient";
+import { CredentialChain } from "../../provider/client/credentials";
+import type { QrdlRecord } from "../../provider/client/operations";
+import { type ConfigSource, resolveSettings } from "../../provider/client/settings";
 import type { RetryPolicy } from "../../provider/client/retry";
 
 /** Retries quick enough for tests, as many as in production. */
 export const FAST_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 20, maxDelayMs: 200 };
+
+/** The grace period of provider tests: short, but long enough to see a commit that comes late. */
+export const TEST_GRACE_MS = 300;
 
 /** A stack config as the provider host hands it over. */
 export function stackConfig(values: Record<string, string>): ConfigSource {
@@ -32,6 +38,7 @@ export function providerFor(emulator: CamsEmulator, options: ProviderOptions = {
     config: emulatorConfig(emulator, config),
     env: {},
     retry: FAST_RETRY,
+    graceMs: TEST_GRACE_MS,
     warn: async (message) => {
       warnings.push(message);
     },
@@ -87,4 +94,10 @@ export function peakCallsPerSecond(at: number[]): number {
     peak = Math.max(peak, j - i + 1);
   }
   return peak;
+}
+
+/** A code made outside this provider, as the console or another tool would make it. */
+export function madeElsewhere(emulator: CamsEmulator, overrides: Record<string, unknown> = {}): Promise<QrdlRecord> {
+  const config = emulatorConfig(emulator, UNLIMITED);
+  return new CamsClient(resolveSettings(config, {}), new CredentialChain(config, {}), FAST_RETRY).createQrdl(inputs(overrides));
 }

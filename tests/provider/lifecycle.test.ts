@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { AdoptionError, CodeVanishedError } from "../../provider/errors/lifecycleErrors";
-import { inputs, providerFor, useEmulator } from "./fixtures";
+import { inputs, madeElsewhere, providerFor, useEmulator } from "./fixtures";
 
 describe("lifecycle against the emulator", () => {
   const emulator = useEmulator({ qpsPerAccessKey: 0 });
@@ -127,7 +127,7 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("adoptQrdlCode takes over an existing code on create, changing nothing", async () => {
-    const { outs } = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year" }));
+    const outs = await madeElsewhere(emulator(), { prefilledMessage: "Printed last year" });
     emulator().resetCalls();
     const adopted = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year", adoptQrdlCode: outs!.qrdlCode }));
     assert.equal(adopted.id, `8615800000000/${outs!.qrdlCode}`);
@@ -137,7 +137,7 @@ describe("lifecycle against the emulator", () => {
   });
 
   it("adoptQrdlCode refuses a missing code, and a code whose content differs, saying how to fix it without printing the messages", async () => {
-    const { outs } = await providerFor(emulator()).create(inputs({ prefilledMessage: "Printed last year" }));
+    const outs = await madeElsewhere(emulator(), { prefilledMessage: "Printed last year" });
     await assert.rejects(providerFor(emulator()).create(inputs({ adoptQrdlCode: "NOSUCHCODE1" })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.NotFound" && /remove adoptQrdlCode/.test(e.message));
     await assert.rejects(providerFor(emulator()).create(inputs({ prefilledMessage: "Something else", adoptQrdlCode: outs!.qrdlCode })), (e: unknown) => e instanceof AdoptionError && e.code === "Adoption.Mismatch" && /live prefilledMessage/.test(e.message) && !/Printed last year|Something else/.test(e.message));
     assert.equal(emulator().codes().length, 1, "nothing was created or changed");
