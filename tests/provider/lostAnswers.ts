@@ -3,6 +3,8 @@ import { CamsError } from "../../provider/errors/camsError";
 
 /** What happens to one call of an operation, chosen by the test. */
 export type CallFate =
+  /** Goes through untouched. */
+  | "answered"
   /** CAMS carries it out, and the answer is lost. */
   | "committedThenLost"
   /** The answer is lost before CAMS did anything. */
@@ -11,8 +13,8 @@ export type CallFate =
   | { commitAfterMs: number }
   /** CAMS carries it out; the answer arrives `ms` later. */
   | { answerAfterMs: number }
-  /** CAMS carries it out, `meanwhile` runs, and the answer is lost. */
-  | { meanwhile: () => Promise<unknown> }
+  /** CAMS carries it out (unless `committed` is false), `meanwhile` runs, and the answer is lost. */
+  | { meanwhile: () => Promise<unknown>; committed?: boolean }
   /** The call fails with an unrecoverable network error, sent or not. */
   | "unreachable";
 
@@ -36,7 +38,7 @@ export function scripted(script: Script): (client: CamsClient) => CamsClient {
       const real = (client[operation] as (req: never) => Promise<unknown>).bind(client);
       (wrapped as unknown as Record<string, unknown>)[operation] = async (req: never) => {
         const fate = script[operation]?.shift();
-        if (fate === undefined) return real(req);
+        if (fate === undefined || fate === "answered") return real(req);
         if (fate === "committedThenLost") {
           await real(req);
           throw lostAnswer(operation);
@@ -52,7 +54,7 @@ export function scripted(script: Script): (client: CamsClient) => CamsClient {
           await sleep(fate.answerAfterMs);
           return answer;
         }
-        await real(req);
+        if (fate.committed !== false) await real(req);
         await fate.meanwhile();
         throw lostAnswer(operation);
       };

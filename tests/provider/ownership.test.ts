@@ -7,7 +7,7 @@ describe("a code belongs to one resource, across stacks", () => {
   const emulator = useEmulator({ qpsPerAccessKey: 0 });
 
   it("a create whose answer is lost never takes the code another stack made meanwhile", async () => {
-    const stackA = providerFor(emulator(), { wrapClient: scripted({ createQrdl: ["committedThenLost"] }) });
+    const stackA = providerFor(emulator(), { wrapClient: scripted({ createQrdl: ["answered", "committedThenLost"] }) });
     await stackA.create(inputs({ prefilledMessage: "A's first code" }));
     const { outs: theirs } = await providerFor(emulator()).create(inputs({ prefilledMessage: "Same text" }));
     const { outs: ours } = await stackA.create(inputs({ prefilledMessage: "Same text" }));
@@ -70,12 +70,16 @@ describe("a code belongs to one resource, across stacks", () => {
   });
 
   it("a lost create in one stack never takes the code another stack's call still in flight made", async () => {
-    const stackA = providerFor(emulator(), { wrapClient: scripted({ createQrdl: [{ answerAfterMs: 600 }] }) });
-    const stackB = providerFor(emulator(), { wrapClient: scripted({ createQrdl: ["lostUncommitted"] }) });
-    const a = stackA.create(inputs());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stackA = providerFor(emulator(), { wrapClient: scripted({ createQrdl: [{ answerAfterMs: 800 }] }) });
+    let a: ReturnType<typeof stackA.create> | undefined;
+    // Stack A's call commits after stack B listed the number, and is answered after B's answer was lost.
+    const meanwhile = async () => {
+      a = stackA.create(inputs());
+      while (emulator().codes().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const stackB = providerFor(emulator(), { wrapClient: scripted({ createQrdl: [{ meanwhile, committed: false }] }) });
     const b = await stackB.create(inputs());
-    assert.notEqual((await a).outs!.qrdlCode, b.outs!.qrdlCode, "stack B took stack A's code");
+    assert.notEqual((await a!).outs!.qrdlCode, b.outs!.qrdlCode, "stack B took stack A's code");
     assert.equal(emulator().codes().length, 2);
   });
 });
