@@ -6,6 +6,7 @@ import { AdoptionError, AmbiguousOutcomeError, CodeVanishedError } from "../erro
 import type { ClaimRegistry } from "./claims";
 import { QrdlDirectory } from "./directory";
 import { Grace, Settlement, codesWith, findMade, sameContent, settleWithin } from "./settle";
+import { successorOf } from "./successor";
 
 export { sameContent } from "./settle";
 
@@ -42,21 +43,25 @@ async function change(
   send: () => Promise<QrdlRecord>,
   judge: (live: Map<string, QrdlRecord>, before: Set<string>) => Settlement,
   operation: string,
+  fromCode?: string,
 ): Promise<QrdlRecord> {
   const { directory, claims } = deps;
   const key = targetKey(target);
   let listing = (await directory.listAfter(target, directory.ticket())).records;
   for (let sends = 1; ; sends++) {
     const before = new Set(codesWith(listing.values(), content));
-    const intent = claims.announce(key, content);
+    const intent = claims.announce(key, content, fromCode);
+    let unsettled = false;
     try {
       const record = await directory.send(target, send);
-      claims.claim(key, record.qrdlCode);
+      claims.claim(key, record.qrdlCode, { replaces: fromCode });
       directory.learn(target, record);
       return record;
     } catch (error) {
       if (!isLostAnswer(error)) throw error;
       claims.mark(key, intent, "lost");
+      // Left unsettled, the lost change stays on the machine's board, where a rerun looks for its code.
+      unsettled = true;
       const settled = await directory
         .reconcile(target, () => settleWithin(directory, deps, target, (live) => judge(live, before)))
         .catch((failure: unknown) => Promise.reject(new UnsettledUpdate(failure, [...before])));
@@ -64,8 +69,9 @@ async function change(
       if (settled.settlement.kind === "unknown") throw new UnsettledUpdate(new AmbiguousOutcomeError(operation, target, settled.settlement.candidates), [...before]);
       if (sends >= MAX_SENDS) throw new UnsettledUpdate(error, [...before]);
       listing = settled.live;
+      unsettled = false;
     } finally {
-      claims.mark(key, intent, "settled");
+      if (!unsettled) claims.mark(key, intent, "settled");
     }
   }
 }
@@ -88,31 +94,21 @@ export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode:
   const judge = (live: Map<string, QrdlRecord>, before: Set<string>): Settlement => {
     const current = live.get(qrdlCode);
     if (current) return sameContent(current, content) ? { kind: "done", record: current } : { kind: "refused" };
-    return findMade(deps.claims, target, live, before, content);
+    return findMade(deps.claims, target, live, before, content, qrdlCode);
   };
   const send = () => deps.client.updateQrdl({ ...target, ...content, qrdlCode });
   try {
-    const record = await change(deps, target, content, send, judge, "UpdatePhoneMessageQrdl");
+    const record = await change(deps, target, content, send, judge, "UpdatePhoneMessageQrdl", qrdlCode);
     replaced(deps, target, qrdlCode, record);
     return record;
   } catch (error) {
     if (error instanceof UnsettledUpdate || !mayMeanGone(error)) throw error;
-    return replaced(deps, target, qrdlCode, await reissuedEarlier(deps, target, qrdlCode, content, error));
+    const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
+    if (live.has(qrdlCode)) throw error;
+    const successor = successorOf(deps.claims, target, qrdlCode, live, content);
+    if (!successor) throw new CodeVanishedError(target, qrdlCode);
+    return replaced(deps, target, qrdlCode, successor);
   }
-}
-
-/**
- * The code an earlier, interrupted update of `qrdlCode` was given: the old code is gone, and exactly
- * one code with the wanted content is held by no resource of this machine. Otherwise the old code
- * was deleted outside Pulumi (or the answer is ambiguous), and the error says so.
- */
-async function reissuedEarlier(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent, error: unknown): Promise<QrdlRecord> {
-  const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
-  if (live.has(qrdlCode)) throw error;
-  const found = findMade(deps.claims, target, live, new Set(), content);
-  if (found.kind === "done") return found.record;
-  if (found.kind === "unknown") throw new AmbiguousOutcomeError("UpdatePhoneMessageQrdl", target, found.candidates);
-  throw new CodeVanishedError(target, qrdlCode);
 }
 
 /** Moves the resource from its old code to the one CAMS now holds for it. */
@@ -134,7 +130,7 @@ export async function adoptCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: 
   const live = (await deps.directory.list(target, 0)).get(qrdlCode);
   if (!live) throw AdoptionError.notFound(target, qrdlCode);
   if (!sameContent(live, content)) throw AdoptionError.mismatch(qrdlCode, live, content);
-  if (!deps.claims.claim(targetKey(target), qrdlCode, true)) throw AdoptionError.claimed(target, qrdlCode);
+  if (!deps.claims.claim(targetKey(target), qrdlCode, { exclusive: true })) throw AdoptionError.claimed(target, qrdlCode);
   deps.directory.learn(target, live);
   return live;
 }

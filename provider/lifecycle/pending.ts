@@ -31,7 +31,7 @@ export async function settlePending(deps: ChangeDeps, target: QrdlTarget, outs: 
   const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
   const old = live.get(outs.pendingUpdate.fromCode);
   if (old) return old;
-  const found = findMade(deps.claims, target, live, new Set(outs.pendingUpdate.before), outs);
+  const found = findMade(deps.claims, target, live, new Set(outs.pendingUpdate.before), outs, outs.pendingUpdate.fromCode);
   if (found.kind === "unknown") throw new AmbiguousOutcomeError("UpdatePhoneMessageQrdl", target, found.candidates);
   return found.kind === "done" ? found.record : undefined;
 }

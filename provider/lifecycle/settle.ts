@@ -27,14 +27,14 @@ export function codesWith(records: Iterable<QrdlRecord>, content: QrdlContent): 
  * only when no other process's call of that content is still under way and there are no more such
  * codes than lost calls of that content, so each is explained by a call of ours.
  */
-export function findMade(claims: ClaimRegistry, target: QrdlTarget, live: Map<string, QrdlRecord>, before: Set<string>, content: QrdlContent): Settlement {
+export function findMade(claims: ClaimRegistry, target: QrdlTarget, live: Map<string, QrdlRecord>, before: Set<string>, content: QrdlContent, replaces?: string): Settlement {
   return claims.decide(targetKey(target), content, (rivals, claim) => {
     const candidates = [...live.values()].filter((r) => sameContent(r, content) && !before.has(r.qrdlCode) && !rivals.claimed.has(r.qrdlCode));
     if (!candidates.length) return { kind: "refused" };
     const codes = candidates.map((r) => r.qrdlCode);
     if (rivals.othersInFlight > 0) return { kind: "unknown", candidates: codes, othersInFlight: true };
     if (candidates.length > Math.max(1, rivals.lost)) return { kind: "unknown", candidates: codes };
-    claim(candidates[0].qrdlCode);
+    claim(candidates[0].qrdlCode, replaces);
     return { kind: "done", record: candidates[0] };
   });
 }

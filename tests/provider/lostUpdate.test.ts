@@ -63,6 +63,16 @@ describe("an update whose answer is lost converges on the next up or refresh", (
     assert.notEqual(after!.qrdlCode, outs!.qrdlCode);
   });
 
+  it("after an up killed during an update, a refresh finds the issued code instead of dropping the resource", async () => {
+    const { id, outs } = await providerFor(emulator()).create(inputs());
+    const lists = Array.from({ length: 20 }, () => "unreachable" as const);
+    const killed = providerFor(emulator(), { wrapClient: scripted({ updateQrdl: ["committedThenLost"], listQrdls: [{ answerAfterMs: 0 }, ...lists] }) });
+    await killed.update(id, outs!, NEW_TEXT).catch(() => undefined);
+    const read = await providerFor(emulator()).read(id, outs!);
+    assert.deepEqual(emulator().codes().map((c) => c.qrdlCode), [read.props?.qrdlCode], "the refresh holds the issued code");
+    assert.equal(read.inputs?.prefilledMessage, "New text");
+  });
+
   it("an update of a code deleted outside Pulumi still says so, when no code could be its result", async () => {
     const { id, outs } = await providerFor(emulator()).create(inputs());
     emulator().deleteCode("8615800000000", outs!.qrdlCode);

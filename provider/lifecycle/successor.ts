@@ -1,0 +1,27 @@
+import type { QrdlContent, QrdlRecord, QrdlTarget } from "../client/operations";
+import { targetKey } from "../client/operations";
+import { AmbiguousOutcomeError } from "../errors/lifecycleErrors";
+import type { ClaimRegistry } from "./claims";
+import { findMade } from "./settle";
+
+/**
+ * The code an earlier update of `fromCode` was given, now that `fromCode` is gone: the one this
+ * machine saw CAMS issue for it, or the one live code with the content an unanswered update of it
+ * asked for (a run killed mid-update leaves both on the machine's board). With the wanted content
+ * known (an `up`), the one code with it that no resource holds also counts. Undefined when none
+ * is: the old code was deleted outside Pulumi.
+ */
+export function successorOf(claims: ClaimRegistry, target: QrdlTarget, fromCode: string, live: Map<string, QrdlRecord>, wanted?: QrdlContent): QrdlRecord | undefined {
+  const key = targetKey(target);
+  const { issued, candidates } = claims.successorsOf(key, fromCode, live);
+  const found = issued.length === 1 ? live.get(issued[0]) : candidates.length === 1 ? candidates[0] : undefined;
+  if (found) {
+    claims.claim(key, found.qrdlCode, { replaces: fromCode });
+    return found;
+  }
+  if (issued.length + candidates.length > 1) throw new AmbiguousOutcomeError("UpdatePhoneMessageQrdl", target, [...issued, ...candidates.map((c) => c.qrdlCode)]);
+  if (!wanted) return undefined;
+  const made = findMade(claims, target, live, new Set(), wanted);
+  if (made.kind === "unknown") throw new AmbiguousOutcomeError("UpdatePhoneMessageQrdl", target, made.candidates);
+  return made.kind === "done" ? made.record : undefined;
+}
