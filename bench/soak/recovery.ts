@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The file backend writes `<file>.attrs` in place (not atomically): a kill can leave it empty, and empty it fails every load. */
-function removeEmptyAttrs(backendDir: string): string[] {
+export function removeEmptyAttrs(backendDir: string): string[] {
   const empty = filesUnder(path.join(backendDir, ".pulumi")).filter((f) => f.endsWith(".attrs") && fs.statSync(f).size === 0);
   for (const f of empty) fs.rmSync(f);
   return empty;
