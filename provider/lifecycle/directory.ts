@@ -27,6 +27,8 @@ export interface Listing {
 export class QrdlDirectory {
   private readonly listings = new Map<string, Listing>();
   private readonly pending = new Map<string, { seq: number; listing: Promise<Listing> }>();
+  /** Per target: the listing that starts once the one in flight is answered, shared by all who ask meanwhile. */
+  private readonly queued = new Map<string, Promise<Listing>>();
   private readonly gates = new Map<string, Gate>();
   private started = 0;
 
@@ -49,13 +51,30 @@ export class QrdlDirectory {
     return this.started;
   }
 
-  /** A listing whose request went out after `ticket` was taken; concurrent askers share one. */
+  /**
+   * A listing whose request went out after `ticket` was taken. One listing per target is in flight at
+   * a time; whoever asks meanwhile shares the next one, so a burst of changes costs a few listings.
+   */
   async listAfter(target: QrdlTarget, ticket: number): Promise<Listing> {
     const key = targetKey(target);
     const pending = this.pending.get(key);
     if (pending && pending.seq > ticket) return pending.listing;
     const cached = this.listings.get(key);
     if (cached && cached.seq > ticket) return cached;
+    if (!pending) return this.start(target, key);
+    let next = this.queued.get(key);
+    if (!next) {
+      next = pending.listing.then(
+        () => this.start(target, key),
+        () => this.start(target, key),
+      );
+      this.queued.set(key, next);
+    }
+    return next;
+  }
+
+  private start(target: QrdlTarget, key: string): Promise<Listing> {
+    this.queued.delete(key);
     const seq = ++this.started;
     const listing = this.fetch(target, key, seq).finally(() => {
       if (this.pending.get(key)?.seq === seq) this.pending.delete(key);

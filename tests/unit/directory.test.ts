@@ -50,6 +50,16 @@ describe("the directory of codes", () => {
     assert.equal(state.listings, 1);
   });
 
+  it("changes asked for while a listing is on its way share the next one, which is sent after all of them", async () => {
+    const { state, directory } = fixture();
+    const first = directory.listAfter(TARGET, directory.ticket());
+    state.codes = ["A", "B"];
+    const burst = await Promise.all([1, 2, 3].map(() => directory.listAfter(TARGET, directory.ticket())));
+    await first;
+    assert.equal(state.listings, 2, "one listing in flight, one for everyone who asked meanwhile");
+    for (const listing of burst) assert.deepEqual([...listing.records.keys()], ["A", "B"]);
+  });
+
   it("reads within the maximum age share a cached listing", async () => {
     const { state, directory } = fixture();
     await directory.list(TARGET);
