@@ -23,8 +23,8 @@ const MAX_SENDS = 5;
 /** Codes that say the caller may not act at all: no listing can turn them into "already gone". */
 const REFUSALS = new Set(["Ram.PermissionDeny", "Forbidden.RAM", "Product.Unsubscript", "Unknown.ResourceOwnerId"]);
 
-/** A lost update that could not be settled: what the next run needs to recognise its code. */
-export class UnsettledUpdate extends Error {
+/** A lost change that could not be settled, and the codes of its content listed just before it was sent. */
+export class UnsettledChange extends Error {
   constructor(override readonly cause: unknown, readonly before: string[]) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
@@ -64,10 +64,10 @@ async function change(
       unsettled = true;
       const settled = await directory
         .reconcile(target, () => settleWithin(directory, deps, target, (live) => judge(live, before)))
-        .catch((failure: unknown) => Promise.reject(new UnsettledUpdate(failure, [...before])));
+        .catch((failure: unknown) => Promise.reject(new UnsettledChange(failure, [...before])));
       if (settled.settlement.kind === "done") return settled.settlement.record;
-      if (settled.settlement.kind === "unknown") throw new UnsettledUpdate(new AmbiguousOutcomeError(operation, target, settled.settlement.candidates), [...before]);
-      if (sends >= MAX_SENDS) throw new UnsettledUpdate(error, [...before]);
+      if (settled.settlement.kind === "unknown") throw new UnsettledChange(new AmbiguousOutcomeError(operation, target, settled.settlement.candidates), [...before]);
+      if (sends >= MAX_SENDS) throw new UnsettledChange(error, [...before]);
       listing = settled.live;
       unsettled = false;
     } finally {
@@ -82,13 +82,13 @@ export async function createCode(deps: ChangeDeps, target: QrdlTarget, content: 
   try {
     return await change(deps, target, content, () => deps.client.createQrdl({ ...target, ...content }), made, "CreatePhoneMessageQrdl");
   } catch (error) {
-    throw error instanceof UnsettledUpdate ? error.cause : error;
+    throw error instanceof UnsettledChange ? error.cause : error;
   }
 }
 
 /**
  * UpdatePhoneMessageQrdl on the current code. The answer's code is authoritative (CAMS may issue a
- * new one, and the old one is gone). Throws UnsettledUpdate when a lost answer could not be settled.
+ * new one, and the old one is gone). Throws UnsettledChange when a lost answer could not be settled.
  */
 export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode: string, content: QrdlContent): Promise<QrdlRecord> {
   const judge = (live: Map<string, QrdlRecord>, before: Set<string>): Settlement => {
@@ -102,7 +102,7 @@ export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode:
     replaced(deps, target, qrdlCode, record);
     return record;
   } catch (error) {
-    if (error instanceof UnsettledUpdate || !mayMeanGone(error)) throw error;
+    if (error instanceof UnsettledChange || !mayMeanGone(error)) throw error;
     const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
     if (live.has(qrdlCode)) throw error;
     const successor = successorOf(deps.claims, target, qrdlCode, live, content);
