@@ -65,6 +65,7 @@ export async function settleWithin(
     const waitingForOthers = settlement.kind === "unknown" && settlement.othersInFlight === true;
     const left = deadline + (waitingForOthers ? OTHERS_MS : 0) - Date.now();
     if (settlement.kind === "done" || left <= 0) return { settlement, live };
-    await grace.sleep(Math.min(left, Math.max(grace.graceMs / 3, 50)));
+    // One more look at the end of the grace period is enough; waiting for others needs a few.
+    await grace.sleep(waitingForOthers ? Math.min(left, Math.max(grace.graceMs / 3, 50)) : left);
   }
 }
