@@ -47,10 +47,9 @@ export class ClaimRegistry {
     const claimed = this.edit(targetKey, (board) => {
       const holder = board.claims[code];
       if (exclusive && holder && holder.owner !== this.owner && alive(holder.pid)) return false;
-      board.claims[code] = { ...this.entry(), ...(replaces ? { replaces } : {}) };
+      this.record(board, code, replaces);
       return true;
     });
-    if (claimed) this.held.add(code);
     return claimed;
   }
 
@@ -82,28 +81,37 @@ export class ClaimRegistry {
    */
   decide<T>(targetKey: string, content: QrdlContent, decide: (rivals: Rivals, claim: (code: string, replaces?: string) => void) => T): T {
     return this.edit(targetKey, (board) => {
-      const same = Object.values(board.intents).filter((i) => i.content === contentKey(content) && alive(i.pid));
+      const same = Object.values(board.intents).filter((i) => i.content === contentKey(content));
       const rivals: Rivals = {
         claimed: new Set([...Object.keys(board.claims), ...this.held]),
-        othersInFlight: same.filter((i) => i.state === "inFlight" && i.owner !== this.owner).length,
-        lost: same.filter((i) => i.state === "lost").length,
+        othersInFlight: same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && alive(i.pid)).length,
+        // A change of a process that died unanswered is lost too: its code, if made, is nobody's yet.
+        lost: same.filter((i) => i.state === "lost" || !alive(i.pid)).length,
       };
-      return decide(rivals, (code, replaces) => {
-        board.claims[code] = { ...this.entry(), ...(replaces ? { replaces } : {}) };
-        this.held.add(code);
-      });
+      return decide(rivals, (code, replaces) => this.record(board, code, replaces));
     });
   }
 
-  /** What updates of `fromCode` did, as far as this machine recorded them (by runs killed since included). */
-  successorsOf(targetKey: string, fromCode: string, live: Map<string, QrdlRecord>): Successors {
+  /**
+   * What updates of `fromCode` did, as far as this machine recorded them (by runs killed since
+   * included). `candidates` are explained by unanswered changes of their content when `explained`.
+   */
+  successorsOf(targetKey: string, fromCode: string, live: Map<string, QrdlRecord>): Successors & { explained: boolean } {
     return this.edit(targetKey, (board: Board) => {
       const issued = Object.entries(board.claims).filter(([code, c]) => c.replaces === fromCode && live.has(code)).map(([code]) => code);
       const asked = new Set(Object.values(board.intents).filter((i) => i.fromCode === fromCode).map((i) => i.content));
       const taken = new Set([...Object.keys(board.claims), ...this.held]);
       const candidates = [...live.values()].filter((r) => asked.has(contentKey(r)) && !taken.has(r.qrdlCode));
-      return { issued, candidates };
+      const unanswered = Object.values(board.intents).filter((i) => asked.has(i.content) && (i.state === "lost" || !alive(i.pid))).length;
+      return { issued, candidates, explained: candidates.length <= unanswered };
     });
+  }
+
+  /** Notes that a resource holds `code`; an update's code settles every record of the update. */
+  private record(board: Board, code: string, replaces?: string): void {
+    board.claims[code] = { ...this.entry(), ...(replaces ? { replaces } : {}) };
+    if (replaces) for (const [id, i] of Object.entries(board.intents)) if (i.fromCode === replaces) delete board.intents[id];
+    this.held.add(code);
   }
 
   private entry(): Entry {

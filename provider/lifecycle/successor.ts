@@ -13,8 +13,8 @@ import { findMade } from "./settle";
  */
 export function successorOf(claims: ClaimRegistry, target: QrdlTarget, fromCode: string, live: Map<string, QrdlRecord>, wanted?: QrdlContent): QrdlRecord | undefined {
   const key = targetKey(target);
-  const { issued, candidates } = claims.successorsOf(key, fromCode, live);
-  const found = issued.length === 1 ? live.get(issued[0]) : candidates.length === 1 ? candidates[0] : undefined;
+  const { issued, candidates, explained } = claims.successorsOf(key, fromCode, live);
+  const found = issued.length === 1 ? live.get(issued[0]) : !issued.length && candidates.length && explained ? candidates[0] : undefined;
   if (found) {
     claims.claim(key, found.qrdlCode, { replaces: fromCode });
     return found;
