@@ -23,7 +23,7 @@ const INPUT_DESCRIPTIONS: Record<keyof QrdlInputs, string> = {
 };
 
 /** What CAMS issues, beside the inputs. */
-const OUTPUT_DESCRIPTIONS: Record<Exclude<keyof QrdlOutputs, keyof QrdlInputs>, string> = {
+const OUTPUT_DESCRIPTIONS: Record<Exclude<keyof QrdlOutputs, keyof QrdlInputs | "pendingUpdate">, string> = {
   qrdlCode: "The code CAMS issued; it changes when an update makes CAMS issue a new one.",
   deepLinkUrl: "`https://wa.me/message/<code>`: the link the QR image encodes.",
   qrImageUrl: "Where CAMS serves the QR image (PNG or SVG).",
