@@ -6,7 +6,7 @@ import { AdoptionError, AmbiguousOutcomeError, CodeVanishedError } from "../erro
 import type { ClaimRegistry } from "./claims";
 import { QrdlDirectory } from "./directory";
 import { Grace, Settlement, codesWith, findMade, sameContent, settleWithin } from "./settle";
-import { successorOf } from "./successor";
+import { successorWhenSettled } from "./successor";
 
 export { sameContent } from "./settle";
 
@@ -103,9 +103,8 @@ export async function updateCode(deps: ChangeDeps, target: QrdlTarget, qrdlCode:
     return record;
   } catch (error) {
     if (error instanceof UnsettledChange || !mayMeanGone(error)) throw error;
-    const live = (await deps.directory.listAfter(target, deps.directory.ticket())).records;
-    if (live.has(qrdlCode)) throw error;
-    const successor = successorOf(deps.claims, target, qrdlCode, live, content);
+    const successor = await successorWhenSettled(deps, target, qrdlCode, content);
+    if (successor?.qrdlCode === qrdlCode) throw error;
     if (!successor) throw new CodeVanishedError(target, qrdlCode);
     return replaced(deps, target, qrdlCode, successor);
   }

@@ -96,14 +96,16 @@ export class ClaimRegistry {
    * What updates of `fromCode` did, as far as this machine recorded them (by runs killed since
    * included). `candidates` are explained by unanswered changes of their content when `explained`.
    */
-  successorsOf(targetKey: string, fromCode: string, live: Map<string, QrdlRecord>): Successors & { explained: boolean } {
+  successorsOf(targetKey: string, fromCode: string, live: Map<string, QrdlRecord>): Successors & { explained: boolean; othersInFlight: number } {
     return this.edit(targetKey, (board: Board) => {
       const issued = Object.entries(board.claims).filter(([code, c]) => c.replaces === fromCode && live.has(code)).map(([code]) => code);
       const asked = new Set(Object.values(board.intents).filter((i) => i.fromCode === fromCode).map((i) => i.content));
       const taken = new Set([...Object.keys(board.claims), ...this.held]);
       const candidates = [...live.values()].filter((r) => asked.has(contentKey(r)) && !taken.has(r.qrdlCode));
-      const unanswered = Object.values(board.intents).filter((i) => asked.has(i.content) && (i.state === "lost" || !alive(i.pid))).length;
-      return { issued, candidates, explained: candidates.length <= unanswered };
+      const same = Object.values(board.intents).filter((i) => asked.has(i.content));
+      const unanswered = same.filter((i) => i.state === "lost" || !alive(i.pid)).length;
+      const othersInFlight = same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && alive(i.pid)).length;
+      return { issued, candidates, explained: candidates.length <= unanswered, othersInFlight };
     });
   }
 

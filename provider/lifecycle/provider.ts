@@ -14,7 +14,7 @@ import { Inspection } from "./inspection";
 import { stateWithDefaults } from "./invalidation";
 import { targetOf, toOutputs, userInputs } from "./outputs";
 import { PendingUpdate, pendingOutputs, settlePending } from "./pending";
-import { successorOf } from "./successor";
+import { successorWhenSettled } from "./successor";
 import { Warn, engineWarn } from "./reporter";
 import { ProviderInputs, QrdlOutputs } from "./types";
 
@@ -125,8 +125,7 @@ export class QrdlProvider implements dynamic.ResourceProvider<ProviderInputs, Qr
   private async readCode(target: QrdlTarget, qrdlCode: string): Promise<QrdlRecord | undefined> {
     const listed = await this.ready().directory.list(target);
     if (listed.has(qrdlCode)) return listed.get(qrdlCode);
-    const live = (await this.ready().directory.listAfter(target, this.ready().directory.ticket())).records;
-    return live.get(qrdlCode) ?? successorOf(this.ready().claims, target, qrdlCode, live);
+    return successorWhenSettled(this.ready(), target, qrdlCode);
   }
 
   /** The outputs of a resource whose pending update is settled; a code gone meanwhile says to refresh. */
