@@ -2,7 +2,8 @@ import { randomBytes } from "crypto";
 import * as os from "os";
 import * as path from "path";
 import type { QrdlContent, QrdlRecord } from "../client/operations";
-import { Board, Entry, alive, digest, editBoard } from "./claimsBoard";
+import { isRunning } from "../machine/fileLock";
+import { Board, Entry, digest, editBoard } from "./claimsBoard";
 
 /** What a process that reconciles a lost change must know of the other processes of the machine. */
 export interface Rivals {
@@ -46,7 +47,7 @@ export class ClaimRegistry {
     if (exclusive && this.held.has(code)) return false;
     const claimed = this.edit(targetKey, (board) => {
       const holder = board.claims[code];
-      if (exclusive && holder && holder.owner !== this.owner && alive(holder.pid)) return false;
+      if (exclusive && holder && holder.owner !== this.owner && isRunning(holder.pid)) return false;
       this.record(board, code, replaces);
       return true;
     });
@@ -84,9 +85,9 @@ export class ClaimRegistry {
       const same = Object.values(board.intents).filter((i) => i.content === contentKey(content));
       const rivals: Rivals = {
         claimed: new Set([...Object.keys(board.claims), ...this.held]),
-        othersInFlight: same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && alive(i.pid)).length,
+        othersInFlight: same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && isRunning(i.pid)).length,
         // A change of a process that died unanswered is lost too: its code, if made, is nobody's yet.
-        lost: same.filter((i) => i.state === "lost" || !alive(i.pid)).length,
+        lost: same.filter((i) => i.state === "lost" || !isRunning(i.pid)).length,
       };
       return decide(rivals, (code, replaces) => this.record(board, code, replaces));
     });
@@ -103,8 +104,8 @@ export class ClaimRegistry {
       const taken = new Set([...Object.keys(board.claims), ...this.held]);
       const candidates = [...live.values()].filter((r) => asked.has(contentKey(r)) && !taken.has(r.qrdlCode));
       const same = Object.values(board.intents).filter((i) => asked.has(i.content));
-      const unanswered = same.filter((i) => i.state === "lost" || !alive(i.pid)).length;
-      const othersInFlight = same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && alive(i.pid)).length;
+      const unanswered = same.filter((i) => i.state === "lost" || !isRunning(i.pid)).length;
+      const othersInFlight = same.filter((i) => i.state === "inFlight" && i.owner !== this.owner && isRunning(i.pid)).length;
       return { issued, candidates, explained: candidates.length <= unanswered, othersInFlight };
     });
   }

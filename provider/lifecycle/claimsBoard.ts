@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { MachineLock } from "./machineLock";
+import { withFileLockSync } from "../machine/fileLock";
 
 /** Who wrote an entry: a provider of some process, and when. */
 export interface Entry {
@@ -41,7 +41,7 @@ export function digest(text: string): string {
 /** Edits the board in `file` while no other process of the machine does. */
 export function editBoard<T>(file: string, change: (board: Board) => T): T {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new MachineLock(`${file}.lock`).hold(() => {
+  return withFileLockSync(`${file}.lock`, () => {
     const board = prune(read(file));
     const result = change(board);
     const temp = `${file}.${process.pid}.tmp`;
@@ -49,17 +49,6 @@ export function editBoard<T>(file: string, change: (board: Board) => T): T {
     fs.renameSync(temp, file);
     return result;
   });
-}
-
-/** Whether the process that wrote an entry still runs. */
-export function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function read(file: string): Board {

@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { isRunning } from "./fileLock";
+import { isRunning } from "../../machine/fileLock";
 
 /** One call's claim on the rate: held while it is on the wire, and for a window after its answer. */
 export interface SlotEntry {

@@ -1,6 +1,6 @@
 import { randomUUID } from "crypto";
 import { AdaptivePolicy, DEFAULT_ADAPTIVE_POLICY, cutShareAfterThrottle, shareAt, slotsFor } from "./adaptiveShare";
-import { withFileLock } from "./fileLock";
+import { withFileLock } from "../../machine/fileLock";
 import { LedgerFiles, LedgerState, loadLedger, saveLedger } from "./ledger";
 
 /** A call's claim on the rate; `release` when its answer arrived or the call was given up. */
