@@ -1,3 +1,4 @@
+import type { CallCounts } from "../measure/callCounts";
 import type { TargetCheck } from "./targets";
 
 /** `12.3 s`. */
@@ -19,4 +20,9 @@ export function targetCell(t: TargetCheck): string {
 export function markdownTable(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** The cells every fault table shows for a step's calls: total, injected 500/503, drops, throttled. */
+export function callCells(calls: Pick<CallCounts, "total" | "serverErrors" | "dropped" | "throttled">): string[] {
+  return [calls.total, calls.serverErrors, calls.dropped, calls.throttled].map(String);
 }

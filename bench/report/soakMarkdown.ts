@@ -1,5 +1,5 @@
 import type { SoakReport } from "./soakReport";
-import { markdownTable, seconds } from "./format";
+import { callCells, markdownTable, seconds } from "./format";
 
 const CHECK_LABELS: Record<keyof SoakReport["checks"], string> = {
   afterRecoveredUp: "after the recovery and the rerun of the interrupted up",
@@ -12,10 +12,7 @@ export function soakMarkdown(r: SoakReport): string {
   const phaseRows = r.phases.map((p) => [
     p.name,
     seconds(p.wallMs),
-    String(p.calls.total),
-    String(p.calls.serverErrors),
-    String(p.calls.dropped),
-    String(p.calls.throttled),
+    ...callCells(p.calls),
     p.succeeded ? String(p.runs) : `failed after ${p.runs}`,
   ]);
   const checks = Object.entries(r.checks).map(([step, c]) => [

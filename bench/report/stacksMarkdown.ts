@@ -1,5 +1,5 @@
 import { stacksFailures, type StacksResult } from "../soak/stacks";
-import { markdownTable, seconds } from "./format";
+import { callCells, markdownTable, seconds } from "./format";
 
 /** The several-stacks run as a Markdown section: faults, steps, verdict. */
 export function stacksMarkdown(r: StacksResult, run: { startedAt: string; machine: { cpus: number; loadAverageAtStart: number[]; pulumiCli: string } }): string {
@@ -7,10 +7,7 @@ export function stacksMarkdown(r: StacksResult, run: { startedAt: string; machin
   const rows = r.steps.map((s) => [
     s.name,
     seconds(s.wallMs),
-    String(s.calls.total),
-    String(s.calls.serverErrors),
-    String(s.calls.dropped),
-    String(s.calls.throttled),
+    ...callCells(s.calls),
     s.failedRuns.length ? s.failedRuns.join("; ") : "none",
     s.violations.length ? s.violations.join("; ") : "none",
     s.previewNoChanges ? "passed" : `failed: ${s.error}`,
