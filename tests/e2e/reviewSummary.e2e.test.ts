@@ -1,11 +1,9 @@
 import { strict as assert } from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import type { CamsEmulator } from "../../emulator";
 import { reviewSummary } from "../../review";
-import { pulumiCli, REPO_ROOT } from "../../scripts/lib/pulumiCli";
-import { startEmulator } from "../provider/fixtures";
-import { Declaration, EngineStack, assertPackageBuilt, skipIfOptedOut } from "./harness";
+import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
+import { Declaration, useEngineStack } from "./harness";
 
 const PHONE = "8615800000000";
 
@@ -33,34 +31,17 @@ function section(markdown: string, title: string): string {
 
 describe("cams-review-summary on previews of the real Pulumi engine", function () {
   this.timeout(180_000);
-  let emulator: CamsEmulator;
-  let engine: EngineStack;
+  const { emulator, engine } = useEngineStack("review", BASELINE);
 
   /** The live code of a baseline declaration's message. */
-  const codeOf = (message: string): string => emulator.codes().find((c) => c.prefilledMessage === message)!.qrdlCode;
+  const codeOf = (message: string): string => emulator().codes().find((c) => c.prefilledMessage === message)!.qrdlCode;
 
   /** Runs `pulumi preview --json` with `declared` as the program and summarises its standard output. */
   async function preview(declared: Declaration[]): Promise<{ markdown: string; json: string; exitCode: number }> {
-    engine.declared = declared;
-    const result = await engine.cli(["preview", "--json"]);
+    engine().declared = declared;
+    const result = await engine().cli(["preview", "--json"]);
     return { markdown: reviewSummary(result.stdout), json: result.stdout, exitCode: result.code };
   }
-
-  before(async function () {
-    skipIfOptedOut(this);
-    assertPackageBuilt();
-    await pulumiCli();
-    emulator = await startEmulator();
-    engine = await EngineStack.create("review", emulator);
-    engine.declared = BASELINE;
-    await engine.stack.up();
-  });
-
-  after(async () => {
-    await engine?.stack.destroy().catch(() => undefined);
-    await emulator?.close();
-    engine?.dispose();
-  });
 
   it("no change: says so", async () => {
     const { markdown, exitCode } = await preview(BASELINE);

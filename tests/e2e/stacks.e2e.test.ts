@@ -24,7 +24,6 @@ describe("three stacks on one AccessKey and shared phone numbers, identical mess
   it("applies, updates, survives a killed up and destroys, with every resource owning exactly one code after each step", async function () {
     this.timeout(300_000);
     result = await runStacks(emulator, N, 3, "stacks-e2e");
-    if (process.env.PULUMI_CAMS_STACKS_REPORT) require("fs").writeFileSync(process.env.PULUMI_CAMS_STACKS_REPORT, JSON.stringify(result, null, 2));
     const absorbed = result.steps.reduce((a, s) => a + s.calls.dropped + s.calls.serverErrors + s.calls.throttled, 0);
     assert.ok(absorbed > 0, "no fault was injected: the run proves nothing");
     assert.deepEqual(stacksFailures(result), []);
